@@ -1,0 +1,437 @@
+package org.ferric.conductor.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.ferric.conductor.rpc.ConductorException;
+import org.ferric.conductor.rpc.ConductorRpc;
+import org.ferric.conductor.rpc.DriverDescription;
+import org.ferric.conductor.rpc.ValidationResult;
+import org.ferric.db.api.DbApi;
+import org.ferric.db.api.DuplicateEntryException;
+import org.ferric.db.api.Node;
+import org.ferric.db.api.NodeQuery;
+import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.Port;
+import org.ferric.driver.api.DriverException;
+import org.ferric.driver.api.DriverInterface;
+import org.ferric.driver.api.HardwareType;
+import org.ferric.driver.api.InterfaceType;
+import org.ferric.driver.api.PropertySpec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conductor: serves {@link ConductorRpc} in this process, registers itself in the conductors
+ * table with its drivers and keeps a heartbeat, and recovers its own nodes on start.
+ */
+@Component(service = ConductorRpc.class, configurationPid = "org.ferric.conductor")
+@Designate(ocd = ConductorConfig.class)
+public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConductorService.class);
+    private static final int RECOVERY_PAGE = 500;
+
+    private final DbApi db;
+    private final DriverRegistry drivers;
+    private final String host;
+    private final String group;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService heartbeat;
+    private final ProvisionStateMachine fsm = new ProvisionStateMachine();
+    private final TaskManager tasks;
+    private final Provisioning provisioning;
+    private final PowerActions power;
+    private final boolean allowDeletingAvailable;
+
+    @Activate
+    public ConductorService(@Reference DbApi db, @Reference DriverRegistry drivers, ConductorConfig config) {
+        this.db = db;
+        this.drivers = drivers;
+        this.host = config.host().isBlank() ? localHostName() : config.host();
+        this.group = config.conductor_group();
+        this.allowDeletingAvailable = config.allow_deleting_available_nodes();
+        AtomicInteger threads = new AtomicInteger();
+        int size = Math.max(1, config.workers_pool_size());
+        this.workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.workers_queue_size())),
+                r -> daemon(r, "ferric-conductor-worker-" + threads.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
+        this.tasks = new TaskManager(db, drivers, host, workers, config.node_locked_retry_attempts(),
+                Duration.ofMillis((long) (config.node_locked_retry_interval() * 1000)), d -> Thread.sleep(d.toMillis()));
+        this.provisioning = new Provisioning(fsm, tasks, config.automated_clean());
+        this.power = new PowerActions(tasks);
+
+        recoverOwnNodes();
+        db.registerConductor(host, group, drivers.names());
+        drivers.addListener(this);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ferric-conductor-heartbeat"));
+        int interval = Math.max(1, config.heartbeat_interval());
+        heartbeat.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.SECONDS);
+        LOG.info("Conductor {} started with drivers {}", host, drivers.names());
+    }
+
+    @Deactivate
+    void stop() {
+        drivers.removeListener(this);
+        heartbeat.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            db.unregisterConductor(host);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not unregister conductor {}: {}", host, e.toString());
+        }
+        LOG.info("Conductor {} stopped", host);
+    }
+
+    @Override
+    public void driversChanged() {
+        try {
+            db.registerConductor(host, group, drivers.names());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not update the drivers of conductor {}: {}", host, e.toString());
+        }
+    }
+
+    private void beat() {
+        try {
+            db.touchConductor(host);
+        } catch (RuntimeException e) {
+            LOG.warn("Conductor heartbeat failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Locks this host held when it stopped are stale: its tasks died with it. Release them and
+     * fail the nodes their tasks left in transient states, as Ironic does on start.
+     */
+    private void recoverOwnNodes() {
+        List<Node> stuck = new ArrayList<>();
+        Long marker = null;
+        while (true) {
+            List<Node> page = db.listNodes(new NodeQuery(Map.of("reservation", host), null, null, RECOVERY_PAGE, marker, "id", true));
+            stuck.addAll(page);
+            if (page.size() < RECOVERY_PAGE) {
+                break;
+            }
+            marker = page.get(page.size() - 1).getId();
+        }
+        for (Node node : stuck) {
+            String state = node.getProvisionState();
+            if (ProvisionStateMachine.STUCK_STATES_TREATED_AS_FAIL.contains(state)) {
+                String failState = fsm.failStateOf(state).orElse(state);
+                node.setProvisionState(failState);
+                node.setTargetProvisionState(fsm.isStable(failState) ? null : fsm.targetOf(failState));
+                node.setProvisionUpdatedAt(Instant.now());
+                node.setLastError("The conductor " + host + " was restarted while the node was in state " + state + ".");
+            }
+            node.setTargetPowerState(null);
+            db.updateNode(node);
+        }
+        int released = db.releaseAllReservations(host);
+        if (released > 0) {
+            LOG.info("Released {} node locks left by a previous run of {}", released, host);
+        }
+    }
+
+    @Override
+    public String hostname() {
+        return host;
+    }
+
+    @Override
+    public Node createNode(Node node) {
+        HardwareType driver = drivers.get(node.getDriver())
+                .orElseThrow(() -> TaskManager.driverNotLoaded(node.getDriver(), node.getConductorGroup()));
+        Node toCreate = node.copy();
+        applyInterfaces(toCreate, driver, null, false);
+        if (toCreate.getProvisionState() == null) {
+            toCreate.setProvisionState(ProvisionStateMachine.ENROLL);
+        }
+        if (toCreate.getConductorGroup() == null) {
+            toCreate.setConductorGroup("");
+        }
+        toCreate.setReservation(null);
+        try {
+            return db.createNode(toCreate);
+        } catch (DuplicateEntryException e) {
+            throw duplicate(e, "node");
+        }
+    }
+
+    @Override
+    public Node updateNode(Node changed, boolean resetInterfaces) {
+        Node current = db.getNodeByUuid(changed.getUuid()).orElseThrow(() -> TaskManager.nodeNotFound(changed.getUuid()));
+        checkUpdatable(current);
+        HardwareType driver = drivers.get(changed.getDriver())
+                .orElseThrow(() -> TaskManager.driverNotLoaded(changed.getDriver(), changed.getConductorGroup()));
+        Node update = changed.copy();
+        applyInterfaces(update, driver, current, resetInterfaces || !changed.getDriver().equals(current.getDriver()));
+        NodeTask task = tasks.acquire(changed.getUuid());
+        try {
+            Node locked = task.editable();
+            checkUpdatable(locked);
+            // What only the conductor changes comes from the locked row, never from the request.
+            update.setId(locked.getId());
+            update.setProvisionState(locked.getProvisionState());
+            update.setTargetProvisionState(locked.getTargetProvisionState());
+            update.setProvisionUpdatedAt(locked.getProvisionUpdatedAt());
+            update.setPowerState(locked.getPowerState());
+            update.setTargetPowerState(locked.getTargetPowerState());
+            update.setReservation(locked.getReservation());
+            update.setCreatedAt(locked.getCreatedAt());
+            update.setConductorAffinity(locked.getConductorAffinity());
+            if (!update.isMaintenance()) {
+                update.setMaintenanceReason(null);
+                update.setFault(null);
+            }
+            if (!update.isProtected()) {
+                update.setProtectedReason(null);
+            }
+            return db.updateNode(update);
+        } catch (DuplicateEntryException e) {
+            throw duplicate(e, "node");
+        } finally {
+            tasks.release(task);
+        }
+    }
+
+    private void checkUpdatable(Node node) {
+        if (node.getTargetProvisionState() != null
+                && !ProvisionStateMachine.UPDATE_ALLOWED_STATES.contains(node.getProvisionState())) {
+            throw ConductorException.conflict("Node " + node.getUuid() + " can not be updated while a state transition is in progress.");
+        }
+    }
+
+    @Override
+    public void destroyNode(String nodeUuid) {
+        Node node = db.getNodeByUuid(nodeUuid).orElseThrow(() -> TaskManager.nodeNotFound(nodeUuid));
+        checkDeletable(node);
+        NodeTask task = tasks.acquire(nodeUuid);
+        boolean deleted = false;
+        try {
+            checkDeletable(task.editable());
+            db.destroyNode(nodeUuid);
+            deleted = true;
+        } catch (NotFoundException e) {
+            throw TaskManager.nodeNotFound(nodeUuid);
+        } finally {
+            if (!deleted) {
+                tasks.release(task);
+            }
+        }
+    }
+
+    private void checkDeletable(Node node) {
+        if (node.isProtected()) {
+            throw ConductorException.badRequest("Node " + node.getUuid() + " is protected and cannot be undeployed, rebuilt or deleted");
+        }
+        if (node.isMaintenance()) {
+            return;
+        }
+        if (node.getInstanceUuid() != null) {
+            throw ConductorException.conflict("Node " + node.getUuid() + " is associated with instance " + node.getInstanceUuid() + ".");
+        }
+        List<String> allowed = allowDeletingAvailable ? ProvisionStateMachine.DELETE_ALLOWED_STATES
+                : ProvisionStateMachine.DELETE_ALLOWED_STATES.subList(0, 3);
+        if (!allowed.contains(node.getProvisionState())) {
+            throw ConductorException.conflict("Can not delete node \"" + node.getUuid() + "\" while it is in provision state \""
+                    + node.getProvisionState() + "\". Valid provision states to perform deletion are: \"('"
+                    + String.join("', '", allowed) + "')\", or set the node into maintenance mode");
+        }
+    }
+
+    @Override
+    public void changeNodePowerState(String nodeUuid, String target, Integer timeoutSeconds) {
+        power.start(nodeUuid, target, timeoutSeconds);
+    }
+
+    @Override
+    public void doProvisioningAction(String nodeUuid, String verb, Map<String, Object> args) {
+        provisioning.start(nodeUuid, verb, args == null ? Map.of() : args);
+    }
+
+    @Override
+    public Map<String, ValidationResult> validateDriverInterfaces(String nodeUuid) {
+        NodeTask task = tasks.shared(nodeUuid);
+        Map<String, ValidationResult> results = new LinkedHashMap<>();
+        for (InterfaceType type : InterfaceType.values()) {
+            if (type == InterfaceType.VENDOR) {
+                continue; // Ironic does not report vendor validation here
+            }
+            DriverInterface iface = task.iface(type);
+            if (iface == null) {
+                String chosen = NodeInterfaces.get(task.editable(), type);
+                results.put(type.apiName(), chosen == null ? new ValidationResult(false, type.apiName() + " interface is not set")
+                        : ValidationResult.failed("Interface " + chosen + " is not supported by driver " + task.driver().name()));
+                continue;
+            }
+            try {
+                iface.validate(task);
+                results.put(type.apiName(), ValidationResult.ok());
+            } catch (DriverException e) {
+                results.put(type.apiName(), ValidationResult.failed(e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn("Validation of {} on node {} failed", type.apiName(), nodeUuid, e);
+                results.put(type.apiName(), ValidationResult.failed("Unexpected error: " + e));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public List<DriverDescription> listDrivers() {
+        List<DriverDescription> list = new ArrayList<>();
+        for (HardwareType d : drivers.all()) {
+            list.add(describe(d));
+        }
+        return list;
+    }
+
+    @Override
+    public Optional<DriverDescription> getDriver(String name) {
+        return drivers.get(name).map(this::describe);
+    }
+
+    private DriverDescription describe(HardwareType driver) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        Map<String, List<String>> enabled = new LinkedHashMap<>();
+        for (InterfaceType type : InterfaceType.values()) {
+            List<? extends DriverInterface> impls = driver.interfaces(type);
+            if (!impls.isEmpty()) {
+                defaults.put(type.apiName(), impls.get(0).name());
+            }
+            enabled.put(type.apiName(), impls.stream().map(DriverInterface::name).toList());
+        }
+        return new DriverDescription(driver.name(), List.of(host), defaults, enabled);
+    }
+
+    @Override
+    public Map<String, String> driverProperties(String driverName) {
+        HardwareType driver = drivers.get(driverName)
+                .orElseThrow(() -> ConductorException.notFound("Could not find the following driver(s) or hardware type(s): " + driverName + "."));
+        Map<String, String> properties = new TreeMap<>();
+        for (InterfaceType type : InterfaceType.values()) {
+            List<? extends DriverInterface> impls = driver.interfaces(type);
+            if (!impls.isEmpty()) {
+                for (PropertySpec p : impls.get(0).properties()) {
+                    properties.put(p.name(), p.description());
+                }
+            }
+        }
+        return properties;
+    }
+
+    @Override
+    public Port createPort(Port port) {
+        if (port.getNodeUuid() == null || db.getNodeByUuid(port.getNodeUuid()).isEmpty()) {
+            throw ConductorException.badRequest("Node " + port.getNodeUuid() + " could not be found.");
+        }
+        try {
+            return db.createPort(port);
+        } catch (DuplicateEntryException e) {
+            throw duplicate(e, "port");
+        }
+    }
+
+    @Override
+    public Port updatePort(Port changed) {
+        Port current = db.getPortByUuid(changed.getUuid())
+                .orElseThrow(() -> ConductorException.notFound("Port " + changed.getUuid() + " could not be found."));
+        if (changed.getNodeUuid() == null || db.getNodeByUuid(changed.getNodeUuid()).isEmpty()) {
+            throw ConductorException.badRequest("Node " + changed.getNodeUuid() + " could not be found.");
+        }
+        Port update = changed.copy();
+        update.setId(current.getId());
+        update.setCreatedAt(current.getCreatedAt());
+        try {
+            return db.updatePort(update);
+        } catch (DuplicateEntryException e) {
+            throw duplicate(e, "port");
+        } catch (NotFoundException e) {
+            throw ConductorException.notFound("Port " + changed.getUuid() + " could not be found.");
+        }
+    }
+
+    @Override
+    public void destroyPort(String portUuid) {
+        try {
+            db.destroyPort(portUuid);
+        } catch (NotFoundException e) {
+            throw ConductorException.notFound("Port " + portUuid + " could not be found.");
+        }
+    }
+
+    /**
+     * Fills each {@code *_interface} the request left empty with the driver's default (or keeps the
+     * current one unless {@code reset}), and refuses implementations the driver does not have.
+     */
+    private static void applyInterfaces(Node node, HardwareType driver, Node current, boolean reset) {
+        for (InterfaceType type : InterfaceType.values()) {
+            List<? extends DriverInterface> impls = driver.interfaces(type);
+            String requested = NodeInterfaces.get(node, type);
+            boolean explicitlyChanged = current == null ? requested != null
+                    : requested != null && !requested.equals(NodeInterfaces.get(current, type));
+            if (requested == null || (reset && !explicitlyChanged)) {
+                NodeInterfaces.set(node, type, impls.isEmpty() ? null : impls.get(0).name());
+                continue;
+            }
+            if (impls.stream().noneMatch(i -> i.name().equals(requested))) {
+                throw ConductorException.badRequest(capitalize(type.apiName()) + " interface implementation '" + requested
+                        + "' is not supported by hardware type " + driver.name() + ".");
+            }
+        }
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static ConductorException duplicate(DuplicateEntryException e, String kind) {
+        return switch (e.field()) {
+            case "name" -> ConductorException.conflict("A node with name " + e.value() + " already exists.");
+            case "instance_uuid" -> ConductorException.conflict("Instance " + e.value() + " is already associated with a node.");
+            case "address" -> ConductorException.conflict("A port with MAC address " + e.value() + " already exists.");
+            default -> ConductorException.conflict("A " + kind + " with UUID " + e.value() + " already exists.");
+        };
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package org.ferric.conductor.internal;
+
+import static org.ferric.conductor.internal.ProvisionStateMachine.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.ferric.conductor.rpc.ConductorException;
+import org.ferric.db.api.Node;
+import org.ferric.driver.api.BootInterface;
+import org.ferric.driver.api.DeployInterface;
+import org.ferric.driver.api.DriverException;
+import org.ferric.driver.api.DriverInterface;
+import org.ferric.driver.api.InspectInterface;
+import org.ferric.driver.api.InterfaceType;
+import org.ferric.driver.api.RescueInterface;
+import org.ferric.driver.api.Step;
+import org.ferric.driver.api.StepResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provisioning verbs: validates a verb against the state machine, moves the node into the
+ * transient state under its lock, and does the driver work in the background.
+ */
+final class Provisioning {
+    private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
+
+    private final ProvisionStateMachine fsm;
+    private final TaskManager tasks;
+    private final boolean automatedCleanByDefault;
+
+    Provisioning(ProvisionStateMachine fsm, TaskManager tasks, boolean automatedCleanByDefault) {
+        this.fsm = fsm;
+        this.tasks = tasks;
+        this.automatedCleanByDefault = automatedCleanByDefault;
+    }
+
+    /** Accepts the verb (or throws 400/404/409) and leaves the work running. */
+    void start(String nodeUuid, String verb, Map<String, Object> args) {
+        String event = ProvisionStateMachine.eventForVerb(verb);
+        NodeTask task = tasks.acquire(nodeUuid);
+        boolean spawned = false;
+        try {
+            Node node = task.editable();
+            String from = node.getProvisionState();
+            String to = fsm.next(from, event).orElseThrow(() -> invalidState(verb, node));
+            if ("abort".equals(event)) {
+                abort(task, from, to);
+                tasks.finish(task);
+                spawned = true;
+                return;
+            }
+            checkArguments(task, event, args);
+            enter(task, to);
+            if ("clean".equals(event) && MANAGEABLE.equals(from)) {
+                node.setTargetProvisionState(MANAGEABLE); // manual cleaning returns to manageable
+            }
+            node.setLastError(null);
+            recordArguments(node, event, args);
+            tasks.save(task);
+            TaskManager.Work work = switch (event) {
+                case "manage" -> VERIFYING.equals(to) ? this::verify : t -> done(t, "done");
+                case "provide" -> t -> clean(t, List.of(), true);
+                case "clean" -> t -> clean(t, manualSteps(args), false);
+                case "deploy", "rebuild" -> this::deploy;
+                case "delete" -> this::tearDown;
+                case "inspect" -> this::inspect;
+                case "adopt" -> this::adopt;
+                case "rescue" -> this::rescue;
+                case "unrescue" -> this::unrescue;
+                default -> throw ConductorException.badRequest("Unsupported provision action " + verb);
+            };
+            tasks.spawn(task, work, this::fail);
+            spawned = true;
+        } finally {
+            if (!spawned) {
+                tasks.release(task);
+            }
+        }
+    }
+
+    private void checkArguments(NodeTask task, String event, Map<String, Object> args) {
+        if ("clean".equals(event) && !(args.get("clean_steps") instanceof List<?>)) {
+            throw ConductorException.badRequest("clean_steps is required and must be a list of steps for manual cleaning.");
+        }
+        if ("clean".equals(event)) {
+            for (Step step : manualSteps(args)) {
+                if (findStep(task, step, true) == null) {
+                    throw ConductorException.badRequest("Node " + task.editable().getUuid() + " does not support clean step "
+                            + step.interfaceType().apiName() + "." + step.name() + ".");
+                }
+            }
+        }
+        if ("rescue".equals(event) && (args.get("rescue_password") == null || args.get("rescue_password").toString().isBlank())) {
+            throw ConductorException.badRequest("A non-empty \"rescue_password\" is required when setting target provision state to rescue.");
+        }
+    }
+
+    private static void recordArguments(Node node, String event, Map<String, Object> args) {
+        if (("deploy".equals(event) || "rebuild".equals(event)) && args.get("configdrive") != null) {
+            node.getInstanceInfo().put("configdrive", args.get("configdrive"));
+        }
+        if ("rescue".equals(event)) {
+            node.getInstanceInfo().put("rescue_password", args.get("rescue_password"));
+        }
+    }
+
+    // ---- flows; each runs on a worker under the node's lock ----
+
+    private void verify(NodeTask task) throws DriverException {
+        for (InterfaceType type : List.of(InterfaceType.POWER, InterfaceType.MANAGEMENT)) {
+            DriverInterface iface = task.iface(type);
+            if (iface == null) {
+                throw new DriverException("The " + type.apiName() + " interface of node is not available.");
+            }
+            iface.validate(task);
+        }
+        done(task, "done");
+    }
+
+    private void clean(NodeTask task, List<Step> requested, boolean automated) throws DriverException {
+        Node node = task.editable();
+        DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
+        boolean enabled = node.getAutomatedClean() == null ? automatedCleanByDefault : node.getAutomatedClean();
+        List<Step> steps = automated ? (enabled ? automatedSteps(task) : List.of()) : requested;
+        if (!steps.isEmpty()) {
+            if (deploy.prepareCleaning(task) == StepResult.WAIT) {
+                node.getDriverInternalInfo().put("clean_steps", stepsAsMaps(steps));
+                done(task, "wait");
+                return;
+            }
+            for (Step step : steps) {
+                node.setCleanStep(stepAsMap(step));
+                DriverInterface iface = task.iface(step.interfaceType());
+                Step offered = findStep(task, step, !automated);
+                if (iface.executeStep(task, offered == null ? step : withArgs(offered, step.args())) == StepResult.WAIT) {
+                    done(task, "wait");
+                    return;
+                }
+            }
+            deploy.tearDownCleaning(task);
+        }
+        node.setCleanStep(Map.of());
+        node.getDriverInternalInfo().put("clean_steps", null);
+        done(task, automated ? "done" : "manage");
+    }
+
+    private void deploy(NodeTask task) throws DriverException {
+        Node node = task.editable();
+        DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
+        task.iface(InterfaceType.POWER).validate(task);
+        deploy.validate(task);
+        deploy.prepare(task);
+        node.setDeployStep(Map.of("interface", "deploy", "step", "deploy", "priority", 100, "argsinfo", Map.of()));
+        if (deploy.deploy(task) == StepResult.WAIT) {
+            done(task, "wait");
+            return;
+        }
+        BootInterface boot = task.iface(InterfaceType.BOOT);
+        boot.prepareInstance(task);
+        node.setDeployStep(Map.of());
+        node.getDriverInternalInfo().put("deploy_steps", null);
+        done(task, "done");
+    }
+
+    private void tearDown(NodeTask task) throws DriverException {
+        Node node = task.editable();
+        DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
+        deploy.tearDown(task);
+        BootInterface boot = task.iface(InterfaceType.BOOT);
+        boot.cleanUpInstance(task);
+        deploy.cleanUp(task);
+        node.setInstanceInfo(Map.of());
+        node.setInstanceUuid(null);
+        node.getDriverInternalInfo().remove("deploy_steps");
+        done(task, "clean");
+        clean(task, List.of(), true);
+    }
+
+    private void inspect(NodeTask task) throws DriverException {
+        Node node = task.editable();
+        InspectInterface inspect = task.iface(InterfaceType.INSPECT);
+        if (inspect == null) {
+            throw new DriverException("Node " + node.getUuid() + " has no inspect interface.");
+        }
+        node.setInspectionStartedAt(Instant.now());
+        node.setInspectionFinishedAt(null);
+        if (inspect.inspectHardware(task) == StepResult.WAIT) {
+            done(task, "wait");
+            return;
+        }
+        node.setInspectionFinishedAt(Instant.now());
+        done(task, "done");
+    }
+
+    private void adopt(NodeTask task) throws DriverException {
+        DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
+        deploy.validate(task);
+        deploy.takeOver(task);
+        done(task, "done");
+    }
+
+    private void rescue(NodeTask task) throws DriverException {
+        RescueInterface rescue = task.iface(InterfaceType.RESCUE);
+        if (rescue == null) {
+            throw new DriverException("Node " + task.editable().getUuid() + " has no rescue interface.");
+        }
+        done(task, rescue.rescue(task) == StepResult.WAIT ? "wait" : "done");
+    }
+
+    private void unrescue(NodeTask task) throws DriverException {
+        RescueInterface rescue = task.iface(InterfaceType.RESCUE);
+        if (rescue == null) {
+            throw new DriverException("Node " + task.editable().getUuid() + " has no rescue interface.");
+        }
+        rescue.unrescue(task);
+        task.editable().getInstanceInfo().remove("rescue_password");
+        done(task, "done");
+    }
+
+    private void abort(NodeTask task, String from, String to) {
+        Node node = task.editable();
+        if (INSPECTWAIT.equals(from)) {
+            InspectInterface inspect = task.iface(InterfaceType.INSPECT);
+            try {
+                if (inspect != null) {
+                    inspect.abort(task);
+                }
+            } catch (DriverException e) {
+                throw ConductorException.badRequest(e.getMessage());
+            }
+        }
+        node.setProvisionState(to);
+        node.setProvisionUpdatedAt(Instant.now());
+        node.setLastError(switch (from) {
+            case CLEANWAIT -> "Clean operation aborted for node " + node.getUuid() + ".";
+            case INSPECTWAIT -> "Inspection was aborted by request.";
+            default -> "Rescue operation was aborted for node " + node.getUuid() + ".";
+        });
+    }
+
+    /** Moves the task's node along an internal event ({@code done}, {@code wait}, {@code clean}...). */
+    private void done(NodeTask task, String event) {
+        Node node = task.editable();
+        String to = fsm.next(node.getProvisionState(), event).orElseThrow(() -> new IllegalStateException(
+                "No transition " + event + " from " + node.getProvisionState()));
+        enter(task, to);
+    }
+
+    private void enter(NodeTask task, String state) {
+        Node node = task.editable();
+        node.setProvisionState(state);
+        node.setTargetProvisionState(fsm.isStable(state) ? null : fsm.targetOf(state));
+        node.setProvisionUpdatedAt(Instant.now());
+    }
+
+    /** The node goes to the fail state of where it is, with the reason as last_error. */
+    private void fail(NodeTask task, Exception error) {
+        Node node = task.editable();
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        String state = node.getProvisionState();
+        String failState = fsm.failStateOf(state).orElse(null);
+        String what = switch (state) {
+            case DEPLOYING -> "Deploy failed";
+            case CLEANING -> "Cleaning failed";
+            case DELETING -> "Tear down failed";
+            case VERIFYING -> "Failed to verify node";
+            case INSPECTING -> "Failed to inspect hardware";
+            case ADOPTING -> "Error while attempting to adopt node";
+            case RESCUING -> "Rescue failed";
+            case UNRESCUING -> "Unrescue failed";
+            default -> "Operation failed";
+        };
+        node.setLastError(what + " for node " + node.getUuid() + ": " + message);
+        if (failState != null) {
+            node.setProvisionState(failState);
+            node.setProvisionUpdatedAt(Instant.now());
+            // Ironic keeps the target on failure, except verification that falls back to enroll.
+            node.setTargetProvisionState(fsm.isStable(failState) ? null : fsm.targetOf(failState));
+        }
+        LOG.info("Node {} moved to {}: {}", node.getUuid(), node.getProvisionState(), node.getLastError());
+    }
+
+    // ---- steps ----
+
+    private static List<Step> automatedSteps(NodeTask task) {
+        List<Step> steps = new ArrayList<>();
+        for (InterfaceType type : InterfaceType.values()) {
+            DriverInterface iface = task.iface(type);
+            if (iface != null) {
+                for (Step s : iface.cleanSteps(task)) {
+                    if (s.priority() > 0) {
+                        steps.add(s);
+                    }
+                }
+            }
+        }
+        // Higher priority first; on a tie, Ironic's interface order (deploy before others) via the enum order is stable enough.
+        steps.sort(Comparator.comparingInt(Step::priority).reversed());
+        return steps;
+    }
+
+    private static Step findStep(NodeTask task, Step wanted, boolean anyPriority) {
+        DriverInterface iface = task.iface(wanted.interfaceType());
+        if (iface == null) {
+            return null;
+        }
+        for (Step s : iface.cleanSteps(task)) {
+            if (s.name().equals(wanted.name()) && (anyPriority || s.priority() > 0)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Step withArgs(Step step, Map<String, Object> args) {
+        return new Step(step.interfaceType(), step.name(), step.priority(), step.abortable(), args);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Step> manualSteps(Map<String, Object> args) {
+        Object raw = args.get("clean_steps");
+        List<Step> steps = new ArrayList<>();
+        if (!(raw instanceof List<?> list)) {
+            return steps;
+        }
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> m) || !(m.get("interface") instanceof String iface) || !(m.get("step") instanceof String name)) {
+                throw ConductorException.badRequest("Each clean step must be an object with \"interface\" and \"step\" strings.");
+            }
+            InterfaceType type;
+            try {
+                type = InterfaceType.fromApiName(iface);
+            } catch (IllegalArgumentException e) {
+                throw ConductorException.badRequest("Unknown interface \"" + iface + "\" in clean step " + name + ".");
+            }
+            Object stepArgs = m.get("args");
+            steps.add(new Step(type, name, 0, false, stepArgs instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of()));
+        }
+        return steps;
+    }
+
+    private static Map<String, Object> stepAsMap(Step s) {
+        return Map.of("interface", s.interfaceType().apiName(), "step", s.name(), "priority", s.priority(),
+                "abortable", s.abortable(), "args", s.args());
+    }
+
+    private static List<Map<String, Object>> stepsAsMaps(List<Step> steps) {
+        return steps.stream().map(Provisioning::stepAsMap).toList();
+    }
+
+    private static ConductorException invalidState(String verb, Node node) {
+        return ConductorException.badRequest("The requested action \"" + verb + "\" can not be performed on node \""
+                + node.getUuid() + "\" while it is in state \"" + node.getProvisionState() + "\".");
+    }
+
+}

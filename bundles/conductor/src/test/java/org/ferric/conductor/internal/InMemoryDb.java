@@ -1,0 +1,221 @@
+package org.ferric.conductor.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.ferric.db.api.Chassis;
+import org.ferric.db.api.Conductor;
+import org.ferric.db.api.DbApi;
+import org.ferric.db.api.DuplicateEntryException;
+import org.ferric.db.api.Node;
+import org.ferric.db.api.NodeQuery;
+import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.Port;
+import org.ferric.db.api.PortQuery;
+
+/** A DbApi in memory, enough for the conductor's logic tests (the real one is tested in the db bundle). */
+class InMemoryDb implements DbApi {
+    final Map<String, Node> nodes = new ConcurrentHashMap<>();
+    final Map<String, Conductor> conductors = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public synchronized Node createNode(Node node) {
+        Node n = node.copy();
+        if (n.getUuid() == null) {
+            n.setUuid(UUID.randomUUID().toString());
+        }
+        if (n.getName() != null && nodes.values().stream().anyMatch(o -> n.getName().equals(o.getName()))) {
+            throw new DuplicateEntryException("name", n.getName());
+        }
+        n.setId(ids.incrementAndGet());
+        n.setCreatedAt(Instant.now());
+        nodes.put(n.getUuid(), n);
+        return n.copy();
+    }
+
+    @Override
+    public Optional<Node> getNodeByUuid(String uuid) {
+        return Optional.ofNullable(nodes.get(uuid)).map(Node::copy);
+    }
+
+    @Override
+    public Optional<Node> getNodeByName(String name) {
+        return nodes.values().stream().filter(n -> name.equals(n.getName())).findFirst().map(Node::copy);
+    }
+
+    @Override
+    public Optional<Node> getNodeById(long id) {
+        return nodes.values().stream().filter(n -> n.getId() == id).findFirst().map(Node::copy);
+    }
+
+    @Override
+    public List<Node> listNodes(NodeQuery query) {
+        return nodes.values().stream()
+                .filter(n -> !query.filters().containsKey("reservation") || Objects.equals(query.filters().get("reservation"), n.getReservation()))
+                .filter(n -> query.markerId() == null || n.getId() > query.markerId())
+                .sorted(Comparator.comparing(Node::getId)).limit(query.limit()).map(Node::copy).toList();
+    }
+
+    @Override
+    public long countNodes() {
+        return nodes.size();
+    }
+
+    @Override
+    public synchronized Node updateNode(Node node) {
+        Node old = nodes.get(node.getUuid());
+        if (old == null) {
+            throw new NotFoundException("Node " + node.getUuid());
+        }
+        Node n = node.copy();
+        n.setReservation(old.getReservation());
+        n.setCreatedAt(old.getCreatedAt());
+        n.setUpdatedAt(Instant.now());
+        nodes.put(n.getUuid(), n);
+        return n.copy();
+    }
+
+    @Override
+    public void destroyNode(String uuid) {
+        if (nodes.remove(uuid) == null) {
+            throw new NotFoundException("Node " + uuid);
+        }
+    }
+
+    @Override
+    public synchronized boolean reserveNode(String uuid, String host) {
+        Node n = nodes.get(uuid);
+        if (n == null) {
+            throw new NotFoundException("Node " + uuid);
+        }
+        if (n.getReservation() != null) {
+            return false;
+        }
+        n.setReservation(host);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean releaseNode(String uuid, String host) {
+        Node n = nodes.get(uuid);
+        if (n == null || !host.equals(n.getReservation())) {
+            return false;
+        }
+        n.setReservation(null);
+        return true;
+    }
+
+    @Override
+    public synchronized int releaseAllReservations(String host) {
+        int count = 0;
+        for (Node n : nodes.values()) {
+            if (host.equals(n.getReservation())) {
+                n.setReservation(null);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public Port createPort(Port port) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Port> getPortByUuid(String uuid) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Port> getPortByAddress(String address) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Port> listPorts(PortQuery query) {
+        return List.of();
+    }
+
+    @Override
+    public Port updatePort(Port port) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void destroyPort(String uuid) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Chassis createChassis(Chassis chassis) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Chassis> getChassisByUuid(String uuid) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Chassis> listChassis(int limit, Long markerId, String sortKey, boolean ascending) {
+        return List.of();
+    }
+
+    @Override
+    public Chassis updateChassis(Chassis chassis) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void destroyChassis(String uuid) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Conductor registerConductor(String hostname, String group, List<String> drivers) {
+        Conductor c = new Conductor();
+        c.setHostname(hostname);
+        c.setConductorGroup(group);
+        c.setDrivers(new ArrayList<>(drivers));
+        c.setOnline(true);
+        c.setUpdatedAt(Instant.now());
+        conductors.put(hostname, c);
+        return c;
+    }
+
+    @Override
+    public void touchConductor(String hostname) {
+        conductors.get(hostname).setUpdatedAt(Instant.now());
+    }
+
+    @Override
+    public void unregisterConductor(String hostname) {
+        conductors.get(hostname).setOnline(false);
+    }
+
+    @Override
+    public List<Conductor> listConductors() {
+        return List.copyOf(conductors.values());
+    }
+
+    @Override
+    public Optional<Conductor> getConductor(String hostname) {
+        return Optional.ofNullable(conductors.get(hostname));
+    }
+
+    @Override
+    public List<String> deadConductors(Duration timeout) {
+        return List.of();
+    }
+}
