@@ -2,6 +2,7 @@ package org.ferric.conductor.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ConductorConfig.class)
 public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ConductorService.class);
-    private static final int RECOVERY_PAGE = 500;
 
     private final DbApi db;
     private final DriverRegistry drivers;
@@ -62,8 +62,16 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
     private final PowerActions power;
     private final boolean allowDeletingAvailable;
 
+    private final PeriodicTasks periodic;
+    private final ThreadPoolExecutor syncWorkers;
+    private final AdmissionLimits admission;
+
     @Activate
     public ConductorService(@Reference DbApi db, @Reference DriverRegistry drivers, ConductorConfig config) {
+        this(db, drivers, config, Clock.systemUTC());
+    }
+
+    ConductorService(DbApi db, DriverRegistry drivers, ConductorConfig config, Clock clock) {
         this.db = db;
         this.drivers = drivers;
         this.host = config.host().isBlank() ? localHostName() : config.host();
@@ -77,22 +85,53 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
         workers.allowCoreThreadTimeOut(true);
         this.tasks = new TaskManager(db, drivers, host, workers, config.node_locked_retry_attempts(),
                 Duration.ofMillis((long) (config.node_locked_retry_interval() * 1000)), d -> Thread.sleep(d.toMillis()));
-        this.provisioning = new Provisioning(fsm, tasks, config.automated_clean());
+        this.admission = new AdmissionLimits(db, config.max_concurrent_deploy(), config.max_concurrent_clean());
+        this.provisioning = new Provisioning(fsm, tasks, config.automated_clean(), clock, admission);
         this.power = new PowerActions(tasks);
+        AtomicInteger syncThreads = new AtomicInteger();
+        int syncSize = Math.max(1, config.sync_power_state_workers());
+        this.syncWorkers = new ThreadPoolExecutor(syncSize, syncSize, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> daemon(r, "ferric-power-sync-" + syncThreads.incrementAndGet()));
+        syncWorkers.allowCoreThreadTimeOut(true);
+        this.periodic = new PeriodicTasks(db, drivers, fsm, host, clock, syncWorkers, config);
 
-        recoverOwnNodes();
+        // Locks this host held when it stopped are stale: their tasks died with it.
+        periodic.recoverNodesOf(host, "The conductor " + host + " was restarted");
         db.registerConductor(host, group, drivers.names());
         drivers.addListener(this);
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ferric-conductor-heartbeat"));
-        int interval = Math.max(1, config.heartbeat_interval());
-        heartbeat.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.SECONDS);
+        this.heartbeat = Executors.newScheduledThreadPool(2, r -> daemon(r, "ferric-conductor-periodic"));
+        every(config.heartbeat_interval(), this::beat);
+        every(config.sync_power_state_interval(), periodic::syncPowerStates);
+        every(config.power_failure_recovery_interval(), periodic::recoverPowerFailures);
+        every(config.check_provision_state_interval(), () -> {
+            periodic.checkWaitTimeouts();
+            periodic.recoverOrphans();
+        });
         LOG.info("Conductor {} started with drivers {}", host, drivers.names());
+    }
+
+    private void every(int seconds, Runnable task) {
+        if (seconds > 0) {
+            heartbeat.scheduleWithFixedDelay(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Periodic task failed: {}", e.toString());
+                }
+            }, seconds, seconds, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The periodic passes, for tests that drive them with their own clock. */
+    PeriodicTasks periodic() {
+        return periodic;
     }
 
     @Deactivate
     void stop() {
         drivers.removeListener(this);
         heartbeat.shutdownNow();
+        syncWorkers.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -123,39 +162,6 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
             db.touchConductor(host);
         } catch (RuntimeException e) {
             LOG.warn("Conductor heartbeat failed: {}", e.toString());
-        }
-    }
-
-    /**
-     * Locks this host held when it stopped are stale: its tasks died with it. Release them and
-     * fail the nodes their tasks left in transient states, as Ironic does on start.
-     */
-    private void recoverOwnNodes() {
-        List<Node> stuck = new ArrayList<>();
-        Long marker = null;
-        while (true) {
-            List<Node> page = db.listNodes(new NodeQuery(Map.of("reservation", host), null, null, RECOVERY_PAGE, marker, "id", true));
-            stuck.addAll(page);
-            if (page.size() < RECOVERY_PAGE) {
-                break;
-            }
-            marker = page.get(page.size() - 1).getId();
-        }
-        for (Node node : stuck) {
-            String state = node.getProvisionState();
-            if (ProvisionStateMachine.STUCK_STATES_TREATED_AS_FAIL.contains(state)) {
-                String failState = fsm.failStateOf(state).orElse(state);
-                node.setProvisionState(failState);
-                node.setTargetProvisionState(fsm.isStable(failState) ? null : fsm.targetOf(failState));
-                node.setProvisionUpdatedAt(Instant.now());
-                node.setLastError("The conductor " + host + " was restarted while the node was in state " + state + ".");
-            }
-            node.setTargetPowerState(null);
-            db.updateNode(node);
-        }
-        int released = db.releaseAllReservations(host);
-        if (released > 0) {
-            LOG.info("Released {} node locks left by a previous run of {}", released, host);
         }
     }
 

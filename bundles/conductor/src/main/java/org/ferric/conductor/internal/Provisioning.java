@@ -2,7 +2,7 @@ package org.ferric.conductor.internal;
 
 import static org.ferric.conductor.internal.ProvisionStateMachine.*;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,11 +32,16 @@ final class Provisioning {
     private final ProvisionStateMachine fsm;
     private final TaskManager tasks;
     private final boolean automatedCleanByDefault;
+    private final Clock clock;
+    private final AdmissionLimits admission;
 
-    Provisioning(ProvisionStateMachine fsm, TaskManager tasks, boolean automatedCleanByDefault) {
+    Provisioning(ProvisionStateMachine fsm, TaskManager tasks, boolean automatedCleanByDefault, Clock clock,
+            AdmissionLimits admission) {
         this.fsm = fsm;
         this.tasks = tasks;
         this.automatedCleanByDefault = automatedCleanByDefault;
+        this.clock = clock;
+        this.admission = admission;
     }
 
     /** Accepts the verb (or throws 400/404/409) and leaves the work running. */
@@ -55,6 +60,7 @@ final class Provisioning {
                 return;
             }
             checkArguments(task, event, args);
+            admission.check(event);
             enter(task, to);
             if ("clean".equals(event) && MANAGEABLE.equals(from)) {
                 node.setTargetProvisionState(MANAGEABLE); // manual cleaning returns to manageable
@@ -187,13 +193,13 @@ final class Provisioning {
         if (inspect == null) {
             throw new DriverException("Node " + node.getUuid() + " has no inspect interface.");
         }
-        node.setInspectionStartedAt(Instant.now());
+        node.setInspectionStartedAt(clock.instant());
         node.setInspectionFinishedAt(null);
         if (inspect.inspectHardware(task) == StepResult.WAIT) {
             done(task, "wait");
             return;
         }
-        node.setInspectionFinishedAt(Instant.now());
+        node.setInspectionFinishedAt(clock.instant());
         done(task, "done");
     }
 
@@ -235,7 +241,7 @@ final class Provisioning {
             }
         }
         node.setProvisionState(to);
-        node.setProvisionUpdatedAt(Instant.now());
+        node.setProvisionUpdatedAt(clock.instant());
         node.setLastError(switch (from) {
             case CLEANWAIT -> "Clean operation aborted for node " + node.getUuid() + ".";
             case INSPECTWAIT -> "Inspection was aborted by request.";
@@ -255,7 +261,7 @@ final class Provisioning {
         Node node = task.editable();
         node.setProvisionState(state);
         node.setTargetProvisionState(fsm.isStable(state) ? null : fsm.targetOf(state));
-        node.setProvisionUpdatedAt(Instant.now());
+        node.setProvisionUpdatedAt(clock.instant());
     }
 
     /** The node goes to the fail state of where it is, with the reason as last_error. */
@@ -278,7 +284,7 @@ final class Provisioning {
         node.setLastError(what + " for node " + node.getUuid() + ": " + message);
         if (failState != null) {
             node.setProvisionState(failState);
-            node.setProvisionUpdatedAt(Instant.now());
+            node.setProvisionUpdatedAt(clock.instant());
             // Ironic keeps the target on failure, except verification that falls back to enroll.
             node.setTargetProvisionState(fsm.isStable(failState) ? null : fsm.targetOf(failState));
         }

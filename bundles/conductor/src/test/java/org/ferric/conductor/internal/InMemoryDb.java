@@ -61,7 +61,7 @@ class InMemoryDb implements DbApi {
     @Override
     public List<Node> listNodes(NodeQuery query) {
         return nodes.values().stream()
-                .filter(n -> !query.filters().containsKey("reservation") || Objects.equals(query.filters().get("reservation"), n.getReservation()))
+                .filter(n -> query.filters().entrySet().stream().allMatch(f -> Objects.equals(f.getValue(), field(n, f.getKey()))))
                 .filter(n -> query.markerId() == null || n.getId() > query.markerId())
                 .sorted(Comparator.comparing(Node::getId)).limit(query.limit()).map(Node::copy).toList();
     }
@@ -216,6 +216,26 @@ class InMemoryDb implements DbApi {
 
     @Override
     public List<String> deadConductors(Duration timeout) {
-        return List.of();
+        Instant cutoff = Instant.now().minus(timeout);
+        return heartbeats.entrySet().stream().filter(e -> e.getValue().isBefore(cutoff)).map(Map.Entry::getKey).toList();
+    }
+
+    private static Object field(Node n, String name) {
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        try {
+            try {
+                return Node.class.getMethod("get" + cap).invoke(n);
+            } catch (NoSuchMethodException e) {
+                return Node.class.getMethod("is" + cap).invoke(n);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Unknown node field " + name, e);
+        }
+    }
+
+    private final Map<String, Instant> heartbeats = new ConcurrentHashMap<>();
+
+    void setHeartbeat(String host, Instant at) {
+        heartbeats.put(host, at);
     }
 }

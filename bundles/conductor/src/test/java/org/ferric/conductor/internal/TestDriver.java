@@ -26,6 +26,9 @@ import org.ferric.driver.api.BootDevice;
 class TestDriver implements HardwareType {
     volatile String deployFailure;
     volatile CountDownLatch deployGate;
+    /** What the "BMC" reports; null: the node's recorded state. */
+    volatile PowerState bmcState;
+    volatile boolean bmcDown;
 
     private final Map<InterfaceType, List<DriverInterface>> ifaces = new EnumMap<>(InterfaceType.class);
 
@@ -63,10 +66,13 @@ class TestDriver implements HardwareType {
         }
     }
 
-    static final class Power extends Base implements PowerInterface {
+    final class Power extends Base implements PowerInterface {
         @Override
-        public PowerState getPowerState(TaskContext task) {
-            return task.node().powerState();
+        public PowerState getPowerState(TaskContext task) throws DriverException {
+            if (bmcDown) {
+                throw new DriverException("BMC at 10.0.0.1 did not answer");
+            }
+            return bmcState != null ? bmcState : task.node().powerState();
         }
 
         @Override
