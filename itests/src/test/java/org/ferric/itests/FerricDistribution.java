@@ -40,6 +40,7 @@ final class FerricDistribution {
             editConfigurationFilePut("etc/org.ferric.conductor.cfg", "node_locked_retry_interval", "0.2"),
             systemProperty("ferric.http.port").value(String.valueOf(HTTP_PORT)),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            vmOption("-Duser.timezone=UTC"),
         };
     }
 }

@@ -1,0 +1,155 @@
+package org.ferric.api.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.ferric.conductor.rpc.ConductorRpc;
+import org.ferric.conductor.rpc.DriverDescription;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code /v1/drivers}: the hardware types the conductors have loaded. */
+@Component(service = DriversResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(FerricApplication.SELECT)
+@JSONRequired
+@Path("v1/drivers")
+@Produces(MediaType.APPLICATION_JSON)
+public class DriversResource {
+    /** Interface types in the order Ironic's detail output shows them, with the version that introduced them. */
+    static final Map<String, Integer> INTERFACES = interfaces();
+
+    private final ConductorRpc rpc;
+    private final ApiSettings settings;
+
+    @Activate
+    public DriversResource(@Reference ConductorRpc rpc, @Reference ApiSettings settings) {
+        this.rpc = rpc;
+        this.settings = settings;
+    }
+
+    private static Map<String, Integer> interfaces() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        m.put("raid", 30);
+        m.put("network", 30);
+        m.put("inspect", 30);
+        m.put("vendor", 30);
+        m.put("rescue", 38);
+        m.put("bios", 40);
+        m.put("console", 30);
+        m.put("boot", 30);
+        m.put("storage", 33);
+        m.put("management", 30);
+        m.put("deploy", 30);
+        m.put("power", 30);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    @GET
+    public Response list(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        NodesResource.rejectUnexpected(q, java.util.Set.of("type", "detail", "fields"));
+        String type = q.getFirst("type");
+        Boolean detail = Args.bool("detail", q.getFirst("detail"));
+        if (q.getFirst("fields") != null) {
+            if (Boolean.TRUE.equals(detail)) {
+                throw ApiError.badRequest("Can not specify ?detail=True and fields in the same request.");
+            }
+            if (!version.atLeast(77)) {
+                throw ApiError.notAcceptable();
+            }
+        }
+        if (detail != null && !version.atLeast(30)) {
+            throw ApiError.notAcceptableBefore(30);
+        }
+        if (type != null && !version.atLeast(30)) {
+            throw ApiError.notAcceptableBefore(30);
+        }
+        if (type != null && !type.equals("classic") && !type.equals("dynamic")) {
+            throw ApiError.badRequest("\"type\" filter must be one of \"classic\" or \"dynamic\", if specified.");
+        }
+        Links links = Links.of(uri, settings);
+        ArrayNode items = Json.array();
+        if (!"classic".equals(type)) {
+            for (DriverDescription d : rpc.listDrivers()) {
+                items.add(render(d, version, links, Boolean.TRUE.equals(detail)));
+            }
+        }
+        ObjectNode out = Json.object();
+        out.set("drivers", items);
+        return Response.ok(out).build();
+    }
+
+    @GET
+    @Path("{driver_name}")
+    public Response get(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("driver_name") String name) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        DriverDescription d = rpc.getDriver(name).orElseThrow(() -> driverNotFound(name));
+        return Response.ok(render(d, version, Links.of(uri, settings), true)).build();
+    }
+
+    @GET
+    @Path("{driver_name}/properties")
+    public Response properties(@PathParam("driver_name") String name) {
+        rpc.getDriver(name).orElseThrow(() -> driverNotFound(name));
+        ObjectNode out = Json.object();
+        rpc.driverProperties(name).forEach(out::put);
+        return Response.ok(out).build();
+    }
+
+    static ApiError driverNotFound(String name) {
+        return ApiError.notFound("Could not find the following driver(s) or hardware type(s): " + name + ".");
+    }
+
+    static ObjectNode render(DriverDescription d, ApiVersion version, Links links, boolean detail) {
+        ObjectNode out = Json.object();
+        out.put("name", d.name());
+        ArrayNode hosts = out.putArray("hosts");
+        if (d.hosts() != null) {
+            d.hosts().forEach(hosts::add);
+        }
+        out.set("links", links.pair("drivers", d.name()));
+        if (version.atLeast(14)) {
+            out.set("properties", links.pair("drivers", d.name() + "/properties"));
+        }
+        if (version.atLeast(30)) {
+            out.put("type", "dynamic");
+            if (detail) {
+                for (Map.Entry<String, Integer> iface : INTERFACES.entrySet()) {
+                    if (!version.atLeast(iface.getValue())) {
+                        continue;
+                    }
+                    String type = iface.getKey();
+                    out.put("default_" + type + "_interface",
+                            d.defaultInterfaces() == null ? null : d.defaultInterfaces().get(type));
+                    ArrayNode enabled = out.putArray("enabled_" + type + "_interfaces");
+                    List<String> names = d.enabledInterfaces() == null ? null : d.enabledInterfaces().get(type);
+                    if (names != null) {
+                        names.forEach(enabled::add);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

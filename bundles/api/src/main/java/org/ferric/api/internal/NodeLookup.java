@@ -1,0 +1,58 @@
+package org.ferric.api.internal;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.ferric.conductor.rpc.ConductorRpc;
+import org.ferric.conductor.rpc.DriverDescription;
+import org.ferric.db.api.DbApi;
+import org.ferric.db.api.Node;
+
+/** Finding a node by UUID or name the way Ironic's {@code get_rpc_node} does, and which conductor serves it. */
+final class NodeLookup {
+    private NodeLookup() {
+    }
+
+    static Node find(DbApi db, String ident, ApiVersion version) {
+        if (!Args.isUuidLike(ident) && !NodeBody.isValidLogicalName(ident, new ApiVersion(1, 10))) {
+            throw ApiError.badRequest("Expected UUID or name for node_ident: " + ident);
+        }
+        Optional<Node> node;
+        if (Args.isUuidLike(ident)) {
+            node = db.getNodeByUuid(ident);
+        } else if (version.atLeast(5)) {
+            if (!NodeBody.isValidLogicalName(ident, version)) {
+                throw ApiError.badRequest("Expected a logical name or UUID but received " + ident + ".");
+            }
+            node = db.getNodeByName(ident);
+        } else {
+            node = Optional.empty();
+        }
+        return node.orElseThrow(() -> ApiError.nodeNotFound(ident));
+    }
+
+    /**
+     * The conductor shown for a node: this conductor's host when its driver is loaded here. Asks
+     * the conductor for its drivers once, and only if a node is rendered.
+     */
+    static Function<Node, String> conductorOf(ConductorRpc rpc) {
+        return new Function<>() {
+            private Set<String> drivers;
+            private String host;
+
+            @Override
+            public String apply(Node node) {
+                if (drivers == null) {
+                    drivers = new HashSet<>();
+                    for (DriverDescription d : rpc.listDrivers()) {
+                        drivers.add(d.name());
+                    }
+                    host = rpc.hostname();
+                }
+                return node.getDriver() != null && drivers.contains(node.getDriver()) ? host : null;
+            }
+        };
+    }
+}

@@ -1,0 +1,225 @@
+package org.ferric.api.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.ferric.db.api.Node;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A node as one request at one microversion sees it (Ironic's {@code node_convert_with_links} and
+ * {@code node_sanitize}): fields newer than the version hidden, secrets masked, links on the
+ * client's base URL.
+ */
+final class NodeRenderer {
+    /** Fields of a non-detailed list item (Ironic's {@code _DEFAULT_RETURN_FIELDS}), in the order the next link names them. */
+    static final List<String> LIST_FIELDS = List.of("instance_uuid", "maintenance", "power_state", "provision_state", "uuid", "name");
+
+    private static final String AVAILABLE = "available";
+    private static final String INSPECT_WAIT = "inspect wait";
+
+    private final ApiVersion version;
+    private final Links links;
+    private final Function<Node, String> conductorOf;
+    private boolean wholeSeconds;
+
+    /** @param conductorOf the conductor serving a node, or null if none does */
+    NodeRenderer(ApiVersion version, Links links, Function<Node, String> conductorOf) {
+        this.version = version;
+        this.links = links;
+        this.conductorOf = conductorOf;
+    }
+
+    /** Ironic's create answer shows timestamps before the database round trip, without microseconds. */
+    NodeRenderer wholeSeconds() {
+        this.wholeSeconds = true;
+        return this;
+    }
+
+    /**
+     * Checks a {@code fields} parameter as Ironic does: 406 before 1.8 or for a field newer than
+     * the version, 400 for an unknown one.
+     */
+    static void checkFields(List<String> fields, ApiVersion version) {
+        if (fields == null) {
+            return;
+        }
+        if (!version.atLeast(8)) {
+            throw ApiError.notAcceptable();
+        }
+        List<String> disallowed = NodeField.disallowedAt(version);
+        for (String f : fields) {
+            if (disallowed.contains(f)) {
+                throw ApiError.notAcceptable();
+            }
+        }
+        for (String f : fields) {
+            NodeField field = NodeField.byName(f);
+            if (field == null || field == NodeField.CREATED_AT || field == NodeField.UPDATED_AT) {
+                throw ApiError.badRequest("Field " + f + " is not a valid field.");
+            }
+        }
+    }
+
+    /** @param fields the requested fields (already checked), or null for all */
+    ObjectNode render(Node node, List<String> fields) {
+        ObjectNode out = Json.object();
+        if (fields == null) {
+            for (NodeField f : NodeField.values()) {
+                if (!f.apiFulfilled() && f.visibleAt(version)) {
+                    put(out, node, f);
+                }
+            }
+        } else {
+            if (fields.contains("uuid")) {
+                put(out, node, NodeField.UUID);
+            }
+            for (String name : fields) {
+                NodeField f = NodeField.byName(name);
+                if (f != null && f != NodeField.UUID && !f.apiFulfilled() && f.visibleAt(version)) {
+                    put(out, node, f);
+                }
+            }
+        }
+        out.set("links", links.pair("nodes", node.getUuid()));
+        for (NodeField f : List.of(NodeField.CONDUCTOR, NodeField.ALLOCATION_UUID, NodeField.CHASSIS_UUID)) {
+            if (f.visibleAt(version) && (fields == null || fields.contains(f.api))) {
+                put(out, node, f);
+            }
+        }
+        if (fields == null) {
+            out.set("ports", links.pair("nodes", node.getUuid() + "/ports"));
+            if (version.atLeast(14)) {
+                out.set("states", links.pair("nodes", node.getUuid() + "/states"));
+            }
+            if (version.atLeast(24)) {
+                out.set("portgroups", links.pair("nodes", node.getUuid() + "/portgroups"));
+            }
+            if (version.atLeast(32)) {
+                out.set("volume", links.pair("nodes", node.getUuid() + "/volume"));
+            }
+        }
+        return out;
+    }
+
+    /** {@code GET /v1/nodes/{id}/states}. */
+    ObjectNode states(Node node) {
+        ObjectNode out = Json.object();
+        out.put("console_enabled", node.isConsoleEnabled());
+        out.put("last_error", node.getLastError());
+        out.put("power_state", node.getPowerState());
+        out.put("provision_state", legacyProvisionState(node.getProvisionState()));
+        out.put("target_power_state", node.getTargetPowerState());
+        out.put("target_provision_state", node.getTargetProvisionState());
+        out.put("provision_updated_at", time(node.getProvisionUpdatedAt()));
+        if (version.atLeast(12)) {
+            out.set("raid_config", Json.toTree(orEmpty(node.getRaidConfig())));
+            out.set("target_raid_config", Json.toTree(orEmpty(node.getTargetRaidConfig())));
+        }
+        if (version.atLeast(75)) {
+            out.put("boot_mode", node.getBootMode());
+            if (node.getSecureBoot() == null) {
+                out.putNull("secure_boot");
+            } else {
+                out.put("secure_boot", node.getSecureBoot());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The node as a patch applies to it: every patchable field, unmasked and regardless of the
+     * version, as Ironic patches {@code rpc_node.as_dict()}.
+     */
+    static ObjectNode patchDocument(Node node) {
+        ObjectNode out = Json.object();
+        for (NodeField f : NodeField.values()) {
+            if (f == NodeField.CONDUCTOR) {
+                continue;
+            }
+            Object value = f.getter.apply(node);
+            switch (f.kind) {
+                case DICT -> out.set(f.api, Json.toTree(orEmpty(castMap(value))));
+                case LIST -> out.set(f.api, Json.toTree(value == null ? List.of() : value));
+                case TIME -> out.put(f.api, IsoTime.format((Instant) value));
+                default -> out.set(f.api, Json.toTree(value));
+            }
+        }
+        return out;
+    }
+
+    private void put(ObjectNode out, Node node, NodeField f) {
+        if (f == NodeField.CONDUCTOR) {
+            out.put(f.api, conductorOf.apply(node));
+            return;
+        }
+        Object value = f.getter.apply(node);
+        switch (f) {
+            case DRIVER_INFO -> out.set(f.api, Secrets.maskDict(castMap(value)));
+            case INSTANCE_INFO -> out.set(f.api, Secrets.maskInstanceInfo(castMap(value)));
+            case DRIVER_INTERNAL_INFO -> out.set(f.api, Secrets.maskDriverInternalInfo(castMap(value)));
+            case PROVISION_STATE -> out.put(f.api, legacyProvisionState((String) value));
+            default -> {
+                switch (f.kind) {
+                    case TEXT -> out.put(f.api, (String) value);
+                    case BOOL -> out.put(f.api, Boolean.TRUE.equals(value));
+                    case OPT_BOOL -> {
+                        if (value == null) {
+                            out.putNull(f.api);
+                        } else {
+                            out.put(f.api, (Boolean) value);
+                        }
+                    }
+                    case DICT -> out.set(f.api, Json.toTree(orEmpty(castMap(value))));
+                    case LIST -> {
+                        ArrayNode a = Json.array();
+                        if (value != null) {
+                            ((Collection<?>) value).forEach(v -> a.add(String.valueOf(v)));
+                        }
+                        out.set(f.api, a);
+                    }
+                    case TIME -> out.put(f.api, time((Instant) value));
+                    default -> throw new IllegalStateException(f.kind.name());
+                }
+            }
+        }
+    }
+
+    private String time(Instant t) {
+        return IsoTime.format(wholeSeconds && t != null ? t.truncatedTo(ChronoUnit.SECONDS) : t);
+    }
+
+    /** Older clients know neither {@code available} (1.2: was NOSTATE, null) nor {@code inspect wait} (1.39). */
+    String legacyProvisionState(String state) {
+        if (AVAILABLE.equals(state) && !version.atLeast(2)) {
+            return null;
+        }
+        if (INSPECT_WAIT.equals(state) && !version.atLeast(39)) {
+            return "inspecting";
+        }
+        return state;
+    }
+
+    static List<String> names(Set<NodeField> fields) {
+        List<String> out = new ArrayList<>();
+        fields.forEach(f -> out.add(f.api));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> m) {
+        return m == null ? Map.of() : m;
+    }
+}
