@@ -110,4 +110,58 @@ public interface DbApi {
 
     /** Hostnames of conductors that are offline or whose heartbeat is older than {@code timeout}. */
     List<String> deadConductors(Duration timeout);
+
+    // ---- node history (Ironic 1.78) ----
+
+    /**
+     * Records an event in the node's history. The conductor calls this for failures and state
+     * changes; it never throws for a node deleted meanwhile (the event is then dropped by the next
+     * clean-up), so callers need not guard it.
+     *
+     * @param severity {@code INFO}, {@code WARNING} or {@code ERROR}
+     * @param user     who asked for it, or null
+     * @return the stored event, with its uuid
+     */
+    NodeHistory recordNodeHistory(String nodeUuid, String event, String eventType, String severity, String conductor,
+            String user);
+
+    /** The node's history, oldest first. */
+    List<NodeHistory> listNodeHistory(String nodeUuid);
+
+    Optional<NodeHistory> getNodeHistory(String nodeUuid, String eventUuid);
+
+    /** Deletes all but the newest {@code keep} events of the node. @return how many were deleted */
+    int trimNodeHistory(String nodeUuid, int keep);
+
+    // ---- the other resources, one table each (portgroups, volume, deploy templates, allocations, BIOS, inventory) ----
+
+    /**
+     * Inserts a row. Sets {@code id}, {@code created_at} and, for kinds with one, a {@code uuid}
+     * unless given. A {@code node_uuid} must name an existing node.
+     *
+     * @throws DuplicateEntryException  if a unique field (set) is taken; the field is the set's first
+     * @throws NotFoundException        if the node does not exist
+     * @throws IllegalArgumentException for an unknown field or a value of the wrong type
+     */
+    StoredObject createObject(ObjectKind kind, java.util.Map<String, Object> fields);
+
+    /** The row whose comparable {@code field} equals {@code value} (the first by id if several). */
+    Optional<StoredObject> findObject(ObjectKind kind, String field, Object value);
+
+    /** @throws NotFoundException if the marker row does not exist; IllegalArgumentException for a bad sort key or filter */
+    List<StoredObject> listObjects(ObjectQuery query);
+
+    /**
+     * Writes every field of the object except {@code id} and {@code created_at}; sets {@code updated_at}.
+     *
+     * @throws NotFoundException       if it no longer exists, or the new node does not
+     * @throws DuplicateEntryException if a unique field is taken
+     */
+    StoredObject updateObject(StoredObject object);
+
+    /** @throws NotFoundException if it did not exist */
+    void destroyObject(ObjectKind kind, long id);
+
+    /** Deletes every row of the kind whose {@code field} equals {@code value}. @return how many */
+    int destroyObjects(ObjectKind kind, String field, Object value);
 }

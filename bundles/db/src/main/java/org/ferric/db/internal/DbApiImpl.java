@@ -28,7 +28,11 @@ import org.ferric.db.api.DbApi;
 import org.ferric.db.api.DuplicateEntryException;
 import org.ferric.db.api.Node;
 import org.ferric.db.api.NodeQuery;
+import org.ferric.db.api.NodeHistory;
 import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.ObjectKind;
+import org.ferric.db.api.ObjectQuery;
+import org.ferric.db.api.StoredObject;
 import org.ferric.db.api.Port;
 import org.ferric.db.api.PortQuery;
 import org.osgi.service.component.annotations.Activate;
@@ -55,12 +59,14 @@ public class DbApiImpl implements DbApi {
     static final Set<String> CHASSIS_SORT_KEYS = Set.of("id", "uuid", "description", "createdAt", "updatedAt");
 
     private final JpaTemplate jpa;
+    private final ObjectStore objects;
 
     /** Migrates the schema before the service is registered, so no caller ever sees an old schema. */
     @Activate
     public DbApiImpl(@Reference(name = "jpa", target = "(osgi.unit.name=ferric)") JpaTemplate jpa,
             @Reference(name = "dataSource", target = "(osgi.jndi.service.name=ferric)") DataSource dataSource) {
         this.jpa = jpa;
+        this.objects = new ObjectStore(dataSource);
         List<Integer> applied = new SchemaMigrations(dataSource).migrate();
         LOG.info("Database ready; schema migrations applied now: {}", applied.isEmpty() ? "none" : applied);
     }
@@ -146,6 +152,12 @@ public class DbApiImpl implements DbApi {
         tx(em -> {
             NodeEntity e = nodeWhere(em, "uuid", uuid).orElseThrow(() -> new NotFoundException("Node " + uuid + " not found"));
             em.createQuery("DELETE FROM PortEntity p WHERE p.nodeUuid = :uuid").setParameter("uuid", uuid).executeUpdate();
+            for (ObjectKind kind : ObjectKind.values()) {
+                if (kind.column("node_uuid").isPresent()) {
+                    em.createNativeQuery("DELETE FROM " + kind.table() + " WHERE node_uuid = ?").setParameter(1, uuid)
+                            .executeUpdate();
+                }
+            }
             em.createQuery("DELETE FROM NodeTraitEntity t WHERE t.nodeId = :id").setParameter("id", e.id).executeUpdate();
             em.remove(e);
             flush(em, Map.of());
@@ -396,6 +408,98 @@ public class DbApiImpl implements DbApi {
                 .setParameter("offline", Boolean.FALSE)
                 .setParameter("limit", Timestamps.toDb(Instant.now().minus(timeout)))
                 .getResultList());
+    }
+
+    // ---- node history ----
+
+    @Override
+    public NodeHistory recordNodeHistory(String nodeUuid, String event, String eventType, String severity,
+            String conductor, String user) {
+        Objects.requireNonNull(nodeUuid, "nodeUuid");
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("node_uuid", nodeUuid);
+        fields.put("event", event);
+        fields.put("event_type", eventType);
+        fields.put("severity", severity);
+        fields.put("conductor", conductor);
+        fields.put("user", user);
+        return NodeHistory.of(createObject(ObjectKind.NODE_HISTORY, fields));
+    }
+
+    @Override
+    public List<NodeHistory> listNodeHistory(String nodeUuid) {
+        return listObjects(ObjectQuery.all(ObjectKind.NODE_HISTORY, Map.of("node_uuid", nodeUuid), Integer.MAX_VALUE))
+                .stream().map(NodeHistory::of).toList();
+    }
+
+    @Override
+    public Optional<NodeHistory> getNodeHistory(String nodeUuid, String eventUuid) {
+        return findObject(ObjectKind.NODE_HISTORY, "uuid", eventUuid)
+                .filter(o -> nodeUuid.equals(o.string("node_uuid"))).map(NodeHistory::of);
+    }
+
+    @Override
+    public int trimNodeHistory(String nodeUuid, int keep) {
+        if (keep <= 0) {
+            return destroyObjects(ObjectKind.NODE_HISTORY, "node_uuid", nodeUuid);
+        }
+        return objects.tx(c -> {
+            List<StoredObject> newest = objects.list(c, new ObjectQuery(ObjectKind.NODE_HISTORY,
+                    Map.of("node_uuid", nodeUuid), keep, null, "id", false));
+            if (newest.size() < keep) {
+                return 0;
+            }
+            long oldestKept = newest.get(newest.size() - 1).id();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM node_history WHERE node_uuid = ? AND id < ?")) {
+                ps.setString(1, nodeUuid);
+                ps.setLong(2, oldestKept);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    // ---- stored objects ----
+
+    @Override
+    public StoredObject createObject(ObjectKind kind, Map<String, Object> fields) {
+        Objects.requireNonNull(kind, "kind");
+        StoredObject created = objects.tx(c -> objects.create(c, kind, fields));
+        LOG.debug("Created {}", created);
+        return created;
+    }
+
+    @Override
+    public Optional<StoredObject> findObject(ObjectKind kind, String field, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return objects.tx(c -> objects.list(c, ObjectQuery.all(kind, Map.of(field, value), 1)).stream().findFirst());
+    }
+
+    @Override
+    public List<StoredObject> listObjects(ObjectQuery query) {
+        Objects.requireNonNull(query, "query");
+        return objects.tx(c -> objects.list(c, query));
+    }
+
+    @Override
+    public StoredObject updateObject(StoredObject object) {
+        Objects.requireNonNull(object, "object");
+        return objects.tx(c -> objects.update(c, object));
+    }
+
+    @Override
+    public void destroyObject(ObjectKind kind, long id) {
+        int deleted = objects.tx(c -> objects.delete(c, kind, "id", id));
+        if (deleted == 0) {
+            throw new NotFoundException(kind + " id " + id + " not found");
+        }
+    }
+
+    @Override
+    public int destroyObjects(ObjectKind kind, String field, Object value) {
+        return objects.tx(c -> objects.delete(c, kind, field, value));
     }
 
     // ---- helpers ----

@@ -26,11 +26,12 @@ class SchemaMigrationsTest {
 
     @Test
     void appliesEachScriptOnceAndRecordsIt() throws SQLException {
-        assertEquals(List.of(1), new SchemaMigrations(database.dataSource).migrate());
+        assertEquals(List.of(1, 2), new SchemaMigrations(database.dataSource).migrate());
         assertEquals(List.of(), new SchemaMigrations(database.dataSource).migrate());
 
-        assertEquals(List.of(1), versions());
+        assertEquals(List.of(1, 2), versions());
         assertTrue(tableExists("NODES"));
+        assertTrue(tableExists("NODE_HISTORY"));
         assertTrue(tableExists("NODE_TRAITS"));
     }
 
@@ -40,7 +41,7 @@ class SchemaMigrationsTest {
         List<Integer> second = new SchemaMigrations(database.dataSource).migrate();
 
         assertEquals(List.of(), second);
-        assertEquals(List.of(1), versions());
+        assertEquals(List.of(1, 2), versions());
     }
 
     @Test
@@ -48,10 +49,10 @@ class SchemaMigrationsTest {
         new SchemaMigrations(database.dataSource).migrate();
 
         List<Integer> applied = new SchemaMigrations(database.dataSource,
-                List.of("V001__initial.sql", "V002__test_extra.sql")).migrate();
+                List.of("V001__initial.sql", "V002__history_and_api_resources.sql", "V901__test_extra.sql")).migrate();
 
-        assertEquals(List.of(2), applied);
-        assertEquals(List.of(1, 2), versions());
+        assertEquals(List.of(901), applied);
+        assertEquals(List.of(1, 2, 901), versions());
         try (Connection c = database.derby.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT note FROM test_extra")) {
             assertTrue(rs.next());
@@ -62,11 +63,11 @@ class SchemaMigrationsTest {
     @Test
     void failedScriptLeavesNothingBehindAndIsNotRecorded() throws SQLException {
         SchemaMigrations broken = new SchemaMigrations(database.dataSource,
-                List.of("V001__initial.sql", "V003__test_broken.sql"));
+                List.of("V001__initial.sql", "V902__test_broken.sql"));
 
         DbException e = assertThrows(DbException.class, broken::migrate);
 
-        assertTrue(e.getMessage().contains("V003__test_broken.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("V902__test_broken.sql"), e.getMessage());
         assertEquals(List.of(1), versions());
         assertFalse(tableExists("TEST_HALF"), "the first statement of the failed script must be rolled back");
     }
@@ -74,7 +75,7 @@ class SchemaMigrationsTest {
     @Test
     void rejectsScriptsOutOfOrder() {
         SchemaMigrations wrong = new SchemaMigrations(database.dataSource,
-                List.of("V002__test_extra.sql", "V001__initial.sql"));
+                List.of("V901__test_extra.sql", "V001__initial.sql"));
 
         assertThrows(DbException.class, wrong::migrate);
     }
