@@ -37,7 +37,7 @@ final class FerricDistribution {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
             // Short lock retries keep the 409 test quick; the behaviour is the same as the default.
-            editConfigurationFilePut("etc/org.ferric.conductor.cfg", "node_locked_retry_interval", "0.2"),
+            editConfigurationFilePut("etc/org.ferric.conductor.cfg", "node.locked.retry.interval", "0.2"),
             systemProperty("ferric.http.port").value(String.valueOf(HTTP_PORT)),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=UTC"),

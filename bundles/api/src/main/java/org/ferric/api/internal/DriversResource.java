@@ -109,6 +109,70 @@ public class DriversResource {
     }
 
     @GET
+    @Path("{driver_name}/raid/logical_disk_properties")
+    public Response raidProperties(@HeaderParam(ApiVersion.HEADER) String versionHeader, @PathParam("driver_name") String name) {
+        if (!ApiVersion.negotiate(versionHeader).atLeast(12)) {
+            throw ApiError.notAcceptable();
+        }
+        rpc.getDriver(name).orElseThrow(() -> ApiError.notFound(
+                "Could not find the following driver(s) or hardware type(s): " + name + "."));
+        // Ironic's RAID schema properties, which every RAID interface accepts.
+        java.util.Map<String, String> p = new java.util.TreeMap<>();
+        p.put("size_gb", "Size in GiB (Integer) for the logical disk. Use \"MAX\" as size_gb if this logical disk is supposed to use the rest of the space available. Required.");
+        p.put("raid_level", "RAID level for the logical disk. Valid values are 'JBOD', '0', '1', '2', '5', '6', '1+0', '5+0' and '6+0'. Required.");
+        p.put("volume_name", "Name of the volume to be created. If this is not specified, it will be auto-generated. Optional.");
+        p.put("is_root_volume", "Specifies whether this disk is a root volume. By default, this is False. Optional.");
+        p.put("share_physical_disks", "Specifies whether other logical disks can share physical disks with this logical disk. By default, this is False. Optional.");
+        p.put("disk_type", "The type of disk preferred. Valid values are 'hdd' and 'ssd'. If this is not specified, disk type will not be a selection criterion for choosing backing physical disks. Optional.");
+        p.put("interface_type", "The interface type of disk. Valid values are 'sata', 'scsi' and 'sas'. If this is not specified, interface type will not be a selection criterion for choosing backing physical disks. Optional.");
+        p.put("number_of_physical_disks", "Number of physical disks to use for this logical disk. By default, the driver uses the minimum number of disks required for that RAID level. Optional.");
+        p.put("controller", "Controller to use for this logical disk. If not specified, the driver will choose a suitable RAID controller on the bare metal node. Optional.");
+        p.put("physical_disks", "The physical disks to use for this logical disk. If not specified, the driver will choose suitable physical disks to use. Optional.");
+        return Response.ok(Json.toTree(p)).build();
+    }
+
+    @GET
+    @Path("{driver_name}/vendor_passthru/methods")
+    public Response vendorMethods(@PathParam("driver_name") String name) {
+        return Response.ok(Json.toTree(rpc.driverVendorPassthruMethods(name))).build();
+    }
+
+    @GET
+    @Path("{driver_name}/vendor_passthru")
+    public Response vendorGet(@Context UriInfo uri, @PathParam("driver_name") String name) {
+        return vendor(uri, name, "GET", null);
+    }
+
+    @javax.ws.rs.POST
+    @Path("{driver_name}/vendor_passthru")
+    public Response vendorPost(@Context UriInfo uri, @PathParam("driver_name") String name, String body) {
+        return vendor(uri, name, "POST", body);
+    }
+
+    @javax.ws.rs.PUT
+    @Path("{driver_name}/vendor_passthru")
+    public Response vendorPut(@Context UriInfo uri, @PathParam("driver_name") String name, String body) {
+        return vendor(uri, name, "PUT", body);
+    }
+
+    @PATCH
+    @Path("{driver_name}/vendor_passthru")
+    public Response vendorPatch(@Context UriInfo uri, @PathParam("driver_name") String name, String body) {
+        return vendor(uri, name, "PATCH", body);
+    }
+
+    @javax.ws.rs.DELETE
+    @Path("{driver_name}/vendor_passthru")
+    public Response vendorDelete(@Context UriInfo uri, @PathParam("driver_name") String name, String body) {
+        return vendor(uri, name, "DELETE", body);
+    }
+
+    private Response vendor(UriInfo uri, String name, String verb, String body) {
+        String method = VendorPassthruCall.method(uri.getQueryParameters());
+        return VendorPassthruCall.answer(rpc.driverVendorPassthru(name, method, verb, VendorPassthruCall.data(body)));
+    }
+
+    @GET
     @Path("{driver_name}/properties")
     public Response properties(@PathParam("driver_name") String name) {
         rpc.getDriver(name).orElseThrow(() -> driverNotFound(name));

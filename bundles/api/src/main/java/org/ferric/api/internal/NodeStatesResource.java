@@ -182,6 +182,92 @@ public class NodeStatesResource {
         return accepted(uri, ident);
     }
 
+    @PUT
+    @Path("raid")
+    public Response raid(@HeaderParam(ApiVersion.HEADER) String versionHeader, @PathParam("node_ident") String ident,
+            String body) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        if (!version.atLeast(12)) {
+            throw ApiError.notAcceptable();
+        }
+        JsonNode doc = Json.parseBody(body);
+        if (!doc.isObject()) {
+            throw ApiError.badRequest("Invalid RAID configuration: " + PyRepr.of(doc) + " is not of type 'object'");
+        }
+        JsonNode disks = doc.get("logical_disks");
+        if (doc.size() > 0 && (disks == null || !disks.isArray())) {
+            throw ApiError.badRequest("Invalid RAID configuration: 'logical_disks' is a required property of type 'array'");
+        }
+        if (disks != null) {
+            for (JsonNode d : disks) {
+                if (!d.isObject() || !d.has("size_gb") || !d.has("raid_level")) {
+                    throw ApiError.badRequest("Invalid RAID configuration: each logical disk needs 'size_gb' and 'raid_level'");
+                }
+            }
+        }
+        Node node = NodeLookup.find(db, ident, version);
+        rpc.setTargetRaidConfig(node.getUuid(), Json.toMap(doc));
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("boot_mode")
+    public Response bootMode(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("node_ident") String ident, String body) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        if (!version.atLeast(76)) {
+            throw ApiError.notAcceptable();
+        }
+        String target = string(arguments(body, Set.of("target")), "target", true);
+        if (!Set.of("uefi", "bios").contains(target)) {
+            throw ApiError.badRequest("Invalid boot mode " + target + " requested for node. Allowed boot modes are: 'uefi', 'bios'");
+        }
+        Node node = NodeLookup.find(db, ident, version);
+        rpc.setBootMode(node.getUuid(), target);
+        return accepted(uri, ident);
+    }
+
+    @PUT
+    @Path("secure_boot")
+    public Response secureBoot(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("node_ident") String ident, String body) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        if (!version.atLeast(76)) {
+            throw ApiError.notAcceptable();
+        }
+        JsonNode target = arguments(body, Set.of("target")).get("target");
+        if (target == null || !target.isBoolean()) {
+            throw ApiError.badRequest("Invalid secure boot state " + (target == null ? "None" : PyRepr.of(target))
+                    + " requested for node. Allowed values are: True, False");
+        }
+        Node node = NodeLookup.find(db, ident, version);
+        rpc.setSecureBoot(node.getUuid(), target.booleanValue());
+        return accepted(uri, ident);
+    }
+
+    @GET
+    @Path("console")
+    public Response console(@HeaderParam(ApiVersion.HEADER) String versionHeader, @PathParam("node_ident") String ident) {
+        Node node = NodeLookup.find(db, ident, ApiVersion.negotiate(versionHeader));
+        return Response.ok(Json.toTree(rpc.getConsole(node.getUuid()))).build();
+    }
+
+    @PUT
+    @Path("console")
+    public Response setConsole(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("node_ident") String ident, String body) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        JsonNode enabled = arguments(body, Set.of("enabled")).get("enabled");
+        Boolean on = enabled == null || enabled.isNull() ? null
+                : enabled.isBoolean() ? enabled.booleanValue() : Args.bool("enabled", enabled.asText());
+        if (on == null) {
+            throw ApiError.badRequest("Missing mandatory parameter: enabled");
+        }
+        Node node = NodeLookup.find(db, ident, version);
+        rpc.setConsoleMode(node.getUuid(), on);
+        return Response.status(202).header("Location", Links.of(uri, settings).url("nodes", ident + "/states/console")).build();
+    }
+
     private Response accepted(UriInfo uri, String ident) {
         return Response.status(202).header("Location", Links.of(uri, settings).url("nodes", ident + "/states")).build();
     }
@@ -210,7 +296,7 @@ public class NodeStatesResource {
     }
 
     /** The body as a map of named arguments; unknown names are refused like Ironic's args.validate. */
-    private static ObjectNode arguments(String body, Set<String> accepted) {
+    static ObjectNode arguments(String body, Set<String> accepted) {
         JsonNode doc = Json.parseBody(body);
         if (!doc.isObject()) {
             throw ApiError.badRequest("Expected a JSON object as the request body, got " + PyRepr.of(doc));
@@ -227,7 +313,7 @@ public class NodeStatesResource {
         return (ObjectNode) doc;
     }
 
-    private static String string(ObjectNode args, String name, boolean required) {
+    static String string(ObjectNode args, String name, boolean required) {
         JsonNode v = args.get(name);
         if (v == null || v.isNull()) {
             if (required) {

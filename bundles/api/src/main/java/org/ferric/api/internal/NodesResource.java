@@ -241,6 +241,43 @@ public class NodesResource {
         return Response.ok(new PortListing(db, settings).list(uri, version, node, false, "nodes/" + ident + "/ports")).build();
     }
 
+    // ---- sub-resources, each its own class (JAX-RS sub-resource locators) ----
+
+    @Path("{node_ident}/maintenance")
+    public NodeMaintenanceResource maintenance(@PathParam("node_ident") String ident) {
+        return new NodeMaintenanceResource(db, rpc, settings, ident);
+    }
+
+    @Path("{node_ident}/traits")
+    public NodeTraitsResource traits(@PathParam("node_ident") String ident) {
+        return new NodeTraitsResource(db, rpc, settings, ident);
+    }
+
+    @Path("{node_ident}/management")
+    public NodeManagementResource management(@PathParam("node_ident") String ident) {
+        return new NodeManagementResource(db, rpc, settings, ident);
+    }
+
+    @Path("{node_ident}/vifs")
+    public NodeVifsResource vifs(@PathParam("node_ident") String ident) {
+        return new NodeVifsResource(db, rpc, settings, ident);
+    }
+
+    @Path("{node_ident}/{part: bios|history|inventory}")
+    public NodeRecordsResource records(@PathParam("node_ident") String ident, @PathParam("part") String part) {
+        return new NodeRecordsResource(db, rpc, settings, ident, part);
+    }
+
+    @Path("{node_ident}/vendor_passthru")
+    public NodeVendorPassthruResource vendorPassthru(@PathParam("node_ident") String ident) {
+        return new NodeVendorPassthruResource(db, rpc, settings, ident);
+    }
+
+    @Path("{node_ident}/{part: portgroups|volume|allocation}")
+    public NodeChildrenResource children(@PathParam("node_ident") String ident, @PathParam("part") String part) {
+        return new NodeChildrenResource(db, rpc, settings, ident, part);
+    }
+
     private Response collection(UriInfo uri, ApiVersion version, boolean detailPath) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         Set<String> accepted = new java.util.HashSet<>(FILTERS);

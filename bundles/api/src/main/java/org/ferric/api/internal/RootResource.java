@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -19,10 +18,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code GET /} (the versions document clients discover the API with) and {@code GET /v1}. */
+/**
+ * {@code GET /}: the versions document clients discover the API with. ({@code GET /v1} lives in
+ * {@link MiscResource}: a root class at {@code v1} would otherwise shadow it, as JAX-RS picks the
+ * root class by its longest literal path first and never falls back to another one.)
+ */
 @Component(service = RootResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(FerricApplication.SELECT)
@@ -65,34 +67,7 @@ public class RootResource {
         return Response.ok(out).build();
     }
 
-    @GET
-    @Path("v1")
-    public Response v1(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader) {
-        ApiVersion version = ApiVersion.negotiate(versionHeader);
-        Links links = Links.of(uri, settings);
-        ObjectNode out = Json.object();
-        out.put("id", "v1");
-        ArrayNode selfLinks = out.putArray("links");
-        selfLinks.add(links.link("self", links.base() + "/v1/"));
-        ObjectNode describedBy = links.link("describedby", "https://docs.openstack.org//ironic/latest/contributor//webapi.html");
-        describedBy.put("type", "text/html");
-        selfLinks.add(describedBy);
-        ObjectNode media = out.putObject("media_types");
-        media.put("base", "application/json");
-        media.put("type", "application/vnd.openstack.ironic.v1+json");
-        for (String resource : new String[] { "chassis", "nodes", "ports", "drivers" }) {
-            out.set(resource, links.pair(resource, ""));
-        }
-        out.set("version", version(links));
-        LATER_RESOURCES.forEach((resource, minor) -> {
-            if (version.atLeast(minor)) {
-                out.set(resource, links.pair(resource, ""));
-            }
-        });
-        return Response.ok(out).build();
-    }
-
-    private static ObjectNode version(Links links) {
+    static ObjectNode version(Links links) {
         ObjectNode v = Json.object();
         v.put("id", "v1");
         v.putArray("links").add(links.link("self", links.base() + "/v1/"));

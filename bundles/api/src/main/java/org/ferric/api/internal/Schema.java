@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * maxLength), with jsonschema's messages prefixed "Schema error for &lt;name&gt;: ".
  */
 final class Schema {
-    enum Type { STRING, BOOLEAN, NULL, OBJECT }
+    enum Type { STRING, INTEGER, BOOLEAN, ARRAY, NULL, OBJECT }
 
     record Property(Set<Type> types, int maxLength) {
         static Property of(Type... types) {
@@ -38,6 +38,19 @@ final class Schema {
 
     Map<String, Property> properties() {
         return properties;
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<String> required() {
+        return required;
+    }
+
+    /** The same properties with nothing required: for checking the fields a patch changed. */
+    Schema optional() {
+        return new Schema(name, properties, List.of());
     }
 
     Schema named(String otherName) {
@@ -92,13 +105,14 @@ final class Schema {
 
     private static boolean matches(JsonNode v, Set<Type> types) {
         return (v.isNull() && types.contains(Type.NULL)) || (v.isTextual() && types.contains(Type.STRING))
-                || (v.isBoolean() && types.contains(Type.BOOLEAN)) || (v.isObject() && types.contains(Type.OBJECT));
+                || (v.isBoolean() && types.contains(Type.BOOLEAN)) || (v.isObject() && types.contains(Type.OBJECT))
+                || (v.isIntegralNumber() && types.contains(Type.INTEGER)) || (v.isArray() && types.contains(Type.ARRAY));
     }
 
     /** jsonschema lists the allowed types in the schema's order; ours is string, boolean, object, null. */
     private static String typeList(Set<Type> types) {
         List<String> names = new ArrayList<>();
-        for (Type t : List.of(Type.STRING, Type.BOOLEAN, Type.OBJECT, Type.NULL)) {
+        for (Type t : List.of(Type.STRING, Type.INTEGER, Type.BOOLEAN, Type.ARRAY, Type.OBJECT, Type.NULL)) {
             if (types.contains(t)) {
                 names.add("'" + t.name().toLowerCase(java.util.Locale.ROOT) + "'");
             }

@@ -22,12 +22,16 @@ import org.ferric.conductor.rpc.ConductorException;
 import org.ferric.conductor.rpc.ConductorRpc;
 import org.ferric.conductor.rpc.DriverDescription;
 import org.ferric.conductor.rpc.ValidationResult;
+import org.ferric.conductor.rpc.VendorResult;
+import org.ferric.db.api.Chassis;
 import org.ferric.db.api.DbApi;
 import org.ferric.db.api.DuplicateEntryException;
 import org.ferric.db.api.Node;
 import org.ferric.db.api.NodeQuery;
 import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.ObjectKind;
 import org.ferric.db.api.Port;
+import org.ferric.db.api.StoredObject;
 import org.ferric.driver.api.DriverException;
 import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
@@ -65,6 +69,12 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
     private final PeriodicTasks periodic;
     private final ThreadPoolExecutor syncWorkers;
     private final AdmissionLimits admission;
+    private final NodeManagement management;
+    private final VendorPassthru vendor;
+    private final StoredResources resources;
+    private final Allocations allocations;
+    private final AgentCallbacks agent;
+    private final NodeHistoryLog history;
 
     @Activate
     public ConductorService(@Reference DbApi db, @Reference DriverRegistry drivers, ConductorConfig config) {
@@ -86,14 +96,21 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
         this.tasks = new TaskManager(db, drivers, host, workers, config.node_locked_retry_attempts(),
                 Duration.ofMillis((long) (config.node_locked_retry_interval() * 1000)), d -> Thread.sleep(d.toMillis()));
         this.admission = new AdmissionLimits(db, config.max_concurrent_deploy(), config.max_concurrent_clean());
-        this.provisioning = new Provisioning(fsm, tasks, config.automated_clean(), clock, admission);
-        this.power = new PowerActions(tasks);
+        this.history = new NodeHistoryLog(db, host);
+        this.provisioning = new Provisioning(fsm, tasks, config.automated_clean(), clock, admission, history,
+                new InspectionResults(db), new DeployTemplates(db));
+        this.power = new PowerActions(tasks, history);
+        this.management = new NodeManagement(db, tasks);
+        this.vendor = new VendorPassthru(drivers, tasks);
+        this.resources = new StoredResources(db);
+        this.allocations = new Allocations(db, tasks, workers);
+        this.agent = new AgentCallbacks(tasks);
         AtomicInteger syncThreads = new AtomicInteger();
         int syncSize = Math.max(1, config.sync_power_state_workers());
         this.syncWorkers = new ThreadPoolExecutor(syncSize, syncSize, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
                 r -> daemon(r, "ferric-power-sync-" + syncThreads.incrementAndGet()));
         syncWorkers.allowCoreThreadTimeOut(true);
-        this.periodic = new PeriodicTasks(db, drivers, fsm, host, clock, syncWorkers, config);
+        this.periodic = new PeriodicTasks(db, drivers, fsm, host, clock, syncWorkers, config, history);
 
         // Locks this host held when it stopped are stale: their tasks died with it.
         periodic.recoverNodesOf(host, "The conductor " + host + " was restarted");
@@ -202,6 +219,7 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
         try {
             Node locked = task.editable();
             checkUpdatable(locked);
+            checkProtectedAndRetired(locked, update);
             // What only the conductor changes comes from the locked row, never from the request.
             update.setId(locked.getId());
             update.setProvisionState(locked.getProvisionState());
@@ -224,6 +242,31 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
             throw duplicate(e, "node");
         } finally {
             tasks.release(task);
+        }
+    }
+
+    /** Ironic's rules for the protected and retired flags and their reasons. */
+    private static void checkProtectedAndRetired(Node current, Node update) {
+        if (update.isProtected() && !current.isProtected()
+                && !ProvisionStateMachine.ACTIVE.equals(current.getProvisionState())
+                && !ProvisionStateMachine.RESCUE.equals(current.getProvisionState())) {
+            throw ConductorException.conflict("Node " + current.getUuid() + " can only be made protected in provision states "
+                    + "'active' or 'rescue', the current state is '" + current.getProvisionState() + "'");
+        }
+        if (update.getProtectedReason() != null && !update.isProtected()
+                && !java.util.Objects.equals(update.getProtectedReason(), current.getProtectedReason())) {
+            throw ConductorException.badRequest("The protected_reason field can only be set when protected is True");
+        }
+        if (update.isRetired() && !current.isRetired() && ProvisionStateMachine.AVAILABLE.equals(current.getProvisionState())) {
+            throw ConductorException.conflict("Node " + current.getUuid() + " can not have 'retired' set in provision state "
+                    + "'available', the current state is '" + current.getProvisionState() + "'");
+        }
+        if (update.getRetiredReason() != null && !update.isRetired()
+                && !java.util.Objects.equals(update.getRetiredReason(), current.getRetiredReason())) {
+            throw ConductorException.badRequest("The retired_reason field can only be set when retired is True");
+        }
+        if (!update.isRetired()) {
+            update.setRetiredReason(null);
         }
     }
 
@@ -255,7 +298,8 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
 
     private void checkDeletable(Node node) {
         if (node.isProtected()) {
-            throw ConductorException.badRequest("Node " + node.getUuid() + " is protected and cannot be undeployed, rebuilt or deleted");
+            throw new ConductorException(ConductorException.FORBIDDEN, "Node " + node.getUuid()
+                    + " is protected and cannot be undeployed, rebuilt or deleted");
         }
         if (node.isMaintenance()) {
             return;
@@ -391,6 +435,164 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
         } catch (NotFoundException e) {
             throw ConductorException.notFound("Port " + portUuid + " could not be found.");
         }
+    }
+
+    // ---- issue 3: the rest of API v1, delegated to one class per concern ----
+
+    @Override
+    public void setMaintenance(String nodeUuid, boolean maintenance, String reason) {
+        management.setMaintenance(nodeUuid, maintenance, reason);
+    }
+
+    @Override
+    public List<String> setTraits(String nodeUuid, List<String> traits) {
+        return management.setTraits(nodeUuid, traits);
+    }
+
+    @Override
+    public void addTrait(String nodeUuid, String trait) {
+        management.addTrait(nodeUuid, trait);
+    }
+
+    @Override
+    public void removeTrait(String nodeUuid, String trait) {
+        management.removeTrait(nodeUuid, trait);
+    }
+
+    @Override
+    public Map<String, Object> getBootDevice(String nodeUuid) {
+        return management.getBootDevice(nodeUuid);
+    }
+
+    @Override
+    public List<String> getSupportedBootDevices(String nodeUuid) {
+        return management.supportedBootDevices(nodeUuid);
+    }
+
+    @Override
+    public void setBootDevice(String nodeUuid, String device, boolean persistent) {
+        management.setBootDevice(nodeUuid, device, persistent);
+    }
+
+    @Override
+    public void injectNmi(String nodeUuid) {
+        management.injectNmi(nodeUuid);
+    }
+
+    @Override
+    public Map<String, Object> getConsole(String nodeUuid) {
+        return management.getConsole(nodeUuid);
+    }
+
+    @Override
+    public void setConsoleMode(String nodeUuid, boolean enabled) {
+        management.setConsoleMode(nodeUuid, enabled);
+    }
+
+    @Override
+    public void setTargetRaidConfig(String nodeUuid, Map<String, Object> config) {
+        management.setTargetRaidConfig(nodeUuid, config);
+    }
+
+    @Override
+    public void setBootMode(String nodeUuid, String mode) {
+        management.setBootMode(nodeUuid, mode);
+    }
+
+    @Override
+    public void setSecureBoot(String nodeUuid, boolean enabled) {
+        management.setSecureBoot(nodeUuid, enabled);
+    }
+
+    @Override
+    public List<String> vifList(String nodeUuid) {
+        return management.vifList(nodeUuid);
+    }
+
+    @Override
+    public void vifAttach(String nodeUuid, String vifId, Map<String, Object> info) {
+        management.vifAttach(nodeUuid, vifId, info);
+    }
+
+    @Override
+    public void vifDetach(String nodeUuid, String vifId) {
+        management.vifDetach(nodeUuid, vifId);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> vendorPassthruMethods(String nodeUuid) {
+        return vendor.nodeMethods(nodeUuid);
+    }
+
+    @Override
+    public VendorResult vendorPassthru(String nodeUuid, String method, String httpMethod, Map<String, Object> data) {
+        return vendor.callNode(nodeUuid, method, httpMethod, data);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> driverVendorPassthruMethods(String driverName) {
+        return vendor.driverMethods(driverName);
+    }
+
+    @Override
+    public VendorResult driverVendorPassthru(String driverName, String method, String httpMethod, Map<String, Object> data) {
+        return vendor.callDriver(driverName, method, httpMethod, data);
+    }
+
+    @Override
+    public Chassis createChassis(Chassis chassis) {
+        return resources.createChassis(chassis);
+    }
+
+    @Override
+    public Chassis updateChassis(Chassis chassis) {
+        return resources.updateChassis(chassis);
+    }
+
+    @Override
+    public void destroyChassis(String uuid) {
+        resources.destroyChassis(uuid);
+    }
+
+    @Override
+    public StoredObject createObject(ObjectKind kind, Map<String, Object> fields) {
+        return resources.create(kind, fields);
+    }
+
+    @Override
+    public StoredObject updateObject(StoredObject changed) {
+        return resources.update(changed);
+    }
+
+    @Override
+    public void destroyObject(StoredObject object) {
+        resources.destroy(object);
+    }
+
+    @Override
+    public StoredObject createAllocation(Map<String, Object> fields) {
+        return allocations.create(fields);
+    }
+
+    @Override
+    public StoredObject updateAllocation(StoredObject changed) {
+        return allocations.update(changed);
+    }
+
+    @Override
+    public void destroyAllocation(String allocationUuid) {
+        allocations.destroy(allocationUuid);
+    }
+
+    @Override
+    public Node nodeWithAgentToken(String nodeUuid) {
+        return agent.nodeWithToken(nodeUuid);
+    }
+
+    @Override
+    public void heartbeat(String nodeUuid, String callbackUrl, String agentVersion, String agentToken, String agentVerifyCa,
+            String agentStatus, String agentStatusMessage) {
+        agent.heartbeat(nodeUuid, callbackUrl, agentVersion, agentToken, agentVerifyCa, agentStatus, agentStatusMessage);
     }
 
     /**

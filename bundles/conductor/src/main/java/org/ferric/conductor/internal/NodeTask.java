@@ -23,6 +23,7 @@ final class NodeTask implements TaskContext {
     private final HardwareType driver;
     private final String lockHolder;
     private final boolean shared;
+    private Map<String, Object> inventory;
 
     NodeTask(Node node, List<Port> ports, HardwareType driver, String lockHolder, boolean shared) {
         this.node = node;
@@ -100,6 +101,17 @@ final class NodeTask implements TaskContext {
     public void recordError(String message) {
         requireExclusive();
         node.setLastError(message);
+    }
+
+    @Override
+    public void recordInventory(Map<String, Object> inventory) {
+        requireExclusive();
+        this.inventory = inventory == null ? null : new java.util.LinkedHashMap<>(inventory);
+    }
+
+    /** What inspection recorded, or null. */
+    Map<String, Object> inventory() {
+        return inventory;
     }
 
     private void requireExclusive() {

@@ -39,6 +39,9 @@ final class PeriodicTasks {
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicTasks.class);
     private static final int PAGE = 500;
     static final String POWER_FAILURE = "power failure";
+    /** States whose power is left alone by the sync, as Ironic's SYNC_EXCLUDED_STATES. */
+    private static final java.util.Set<String> SYNC_EXCLUDED_STATES = java.util.Set.of(DEPLOYWAIT, CLEANWAIT,
+            ProvisionStateMachine.ENROLL, ProvisionStateMachine.ADOPTFAIL);
 
     /** Wait states, their timeout, and the message Ironic gives. */
     record WaitTimeout(String state, Duration timeout, String message) {
@@ -56,10 +59,12 @@ final class PeriodicTasks {
     private final List<WaitTimeout> waits;
     /** Failed power reads in a row per node, kept in memory as Ironic does. */
     private final Map<String, Integer> powerSyncFailures = new ConcurrentHashMap<>();
+    private final NodeHistoryLog history;
 
     PeriodicTasks(DbApi db, DriverRegistry drivers, ProvisionStateMachine fsm, String host, Clock clock,
-            ExecutorService syncPool, ConductorConfig config) {
+            ExecutorService syncPool, ConductorConfig config, NodeHistoryLog history) {
         this.db = db;
+        this.history = history;
         this.drivers = drivers;
         this.fsm = fsm;
         this.host = host;
@@ -90,7 +95,8 @@ final class PeriodicTasks {
         filters.put("maintenance", false);
         filters.put("reservation", null);
         forEachNode(filters, node -> {
-            if (node.getTargetPowerState() == null && drivers.get(node.getDriver()).isPresent()) {
+            if (node.getTargetPowerState() == null && !SYNC_EXCLUDED_STATES.contains(node.getProvisionState())
+                    && drivers.get(node.getDriver()).isPresent()) {
                 running.add(syncPool.submit(() -> syncOne(node.getUuid())));
             }
         });
@@ -105,7 +111,8 @@ final class PeriodicTasks {
 
     private void syncOne(String uuid) {
         withLock(uuid, node -> {
-            if (node.isMaintenance() || node.getTargetPowerState() != null) {
+            if (node.isMaintenance() || node.getTargetPowerState() != null
+                    || SYNC_EXCLUDED_STATES.contains(node.getProvisionState())) {
                 return;
             }
             HardwareType driver = drivers.get(node.getDriver()).orElse(null);
@@ -133,6 +140,7 @@ final class PeriodicTasks {
                             + "maintenance mode. Error: " + e.getMessage());
                     node.setPowerState(null);
                     db.updateNode(node);
+                    history.error(uuid, "power", node.getMaintenanceReason());
                 }
                 return;
             }
@@ -164,22 +172,30 @@ final class PeriodicTasks {
         filters.put("reservation", null);
         forEachNode(filters, n -> withLock(n.getUuid(), node -> {
             HardwareType driver = drivers.get(node.getDriver()).orElse(null);
-            if (driver == null || !POWER_FAILURE.equals(node.getFault())) {
+            if (driver == null || !POWER_FAILURE.equals(node.getFault()) || node.getTargetPowerState() != null
+                    || ProvisionStateMachine.ENROLL.equals(node.getProvisionState())) {
                 return;
             }
             NodeTask task = new NodeTask(node, List.of(), driver, host, false);
             PowerInterface power = task.iface(InterfaceType.POWER);
+            if (power == null) {
+                return;
+            }
             try {
-                PowerState actual = power == null ? null : power.getPowerState(task);
-                if (actual == null) {
-                    return;
+                // Driver info may have been fixed while in maintenance: validate it again first.
+                power.validate(task);
+                PowerState actual = power.getPowerState(task);
+                if (actual == PowerState.ERROR) {
+                    throw new DriverException("Power driver returned ERROR state while trying to get power state.");
                 }
-                task.recordPowerState(actual);
+                node.setPowerState(actual == null ? null : actual.apiName());
                 node.setMaintenance(false);
                 node.setMaintenanceReason(null);
                 node.setFault(null);
                 db.updateNode(node);
-                LOG.info("Node {} recovered from power failure: {}", node.getUuid(), actual.apiName());
+                history.info(node.getUuid(), "power", "Node recovered from power failure with actual power state '"
+                        + node.getPowerState() + "'.");
+                LOG.info("Node {} recovered from power failure: {}", node.getUuid(), node.getPowerState());
             } catch (DriverException | RuntimeException e) {
                 LOG.debug("Node {} still fails power reads: {}", node.getUuid(), e.getMessage());
             }
@@ -252,6 +268,7 @@ final class PeriodicTasks {
         node.setTargetProvisionState(fsm.isStable(to) ? null : fsm.targetOf(to));
         node.setProvisionUpdatedAt(clock.instant());
         node.setLastError(message);
+        history.error(node.getUuid(), "provisioning", message);
         LOG.info("Node {}: {} -> {}: {}", node.getUuid(), state, to, message);
     }
 

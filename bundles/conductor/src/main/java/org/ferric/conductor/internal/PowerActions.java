@@ -11,9 +11,11 @@ import org.ferric.driver.api.PowerState;
 /** Power changes: accepted under the node's lock, done on a worker. */
 final class PowerActions {
     private final TaskManager tasks;
+    private final NodeHistoryLog history;
 
-    PowerActions(TaskManager tasks) {
+    PowerActions(TaskManager tasks, NodeHistoryLog history) {
         this.tasks = tasks;
+        this.history = history;
     }
 
     void start(String nodeUuid, String target, Integer timeoutSeconds) {
@@ -57,6 +59,7 @@ final class PowerActions {
                 t.editable().setTargetPowerState(null);
                 t.editable().setLastError("Failed to change power state to '" + target + "' by '"
                         + target + "'. Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                history.error(t.editable().getUuid(), "power", t.editable().getLastError());
             });
             spawned = true;
         } finally {

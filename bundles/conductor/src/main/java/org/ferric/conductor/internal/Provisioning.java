@@ -4,7 +4,6 @@ import static org.ferric.conductor.internal.ProvisionStateMachine.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,14 +33,20 @@ final class Provisioning {
     private final boolean automatedCleanByDefault;
     private final Clock clock;
     private final AdmissionLimits admission;
+    private final NodeHistoryLog history;
+    private final InspectionResults inspection;
+    private final DeployTemplates templates;
 
     Provisioning(ProvisionStateMachine fsm, TaskManager tasks, boolean automatedCleanByDefault, Clock clock,
-            AdmissionLimits admission) {
+            AdmissionLimits admission, NodeHistoryLog history, InspectionResults inspection, DeployTemplates templates) {
+        this.templates = templates;
         this.fsm = fsm;
         this.tasks = tasks;
         this.automatedCleanByDefault = automatedCleanByDefault;
         this.clock = clock;
         this.admission = admission;
+        this.history = history;
+        this.inspection = inspection;
     }
 
     /** Accepts the verb (or throws 400/404/409) and leaves the work running. */
@@ -59,6 +64,7 @@ final class Provisioning {
                 spawned = true;
                 return;
             }
+            checkNodeAllows(node, event);
             checkArguments(task, event, args);
             admission.check(event);
             enter(task, to);
@@ -72,7 +78,10 @@ final class Provisioning {
                 case "manage" -> VERIFYING.equals(to) ? this::verify : t -> done(t, "done");
                 case "provide" -> t -> clean(t, List.of(), true);
                 case "clean" -> t -> clean(t, manualSteps(args), false);
-                case "deploy", "rebuild" -> this::deploy;
+                case "deploy", "rebuild" -> {
+                    List<Step> plan = deployPlan(task, args);
+                    yield t -> deploy(t, plan);
+                }
                 case "delete" -> this::tearDown;
                 case "inspect" -> this::inspect;
                 case "adopt" -> this::adopt;
@@ -86,6 +95,31 @@ final class Provisioning {
             if (!spawned) {
                 tasks.release(task);
             }
+        }
+    }
+
+    /** Maintenance, protection and retirement forbid some verbs, with Ironic's messages. */
+    private static void checkNodeAllows(Node node, String event) {
+        String op = switch (event) {
+            case "deploy", "rebuild" -> "provisioning";
+            case "provide" -> "providing";
+            case "clean" -> "cleaning";
+            case "rescue" -> "rescuing";
+            case "unrescue" -> "unrescuing";
+            case "inspect" -> "inspection";
+            default -> null;
+        };
+        if (op != null && node.isMaintenance()) {
+            throw ConductorException.badRequest("The " + op + " operation can't be performed on node " + node.getUuid()
+                    + " because it's in maintenance mode.");
+        }
+        if (("rebuild".equals(event) || "delete".equals(event)) && node.isProtected()) {
+            throw new ConductorException(ConductorException.FORBIDDEN, "Node " + node.getUuid()
+                    + " is protected and cannot be undeployed, rebuilt or deleted");
+        }
+        if ("provide".equals(event) && node.isRetired()) {
+            throw ConductorException.badRequest("The providing operation can't be performed on node " + node.getUuid()
+                    + " because it is retired.");
         }
     }
 
@@ -155,17 +189,43 @@ final class Provisioning {
         done(task, automated ? "done" : "manage");
     }
 
-    private void deploy(NodeTask task) throws DriverException {
+    /** The core step every deploy interface has, as Ironic's {@code deploy.deploy} at priority 100. */
+    private static final Step CORE_DEPLOY_STEP = new Step(InterfaceType.DEPLOY, "deploy", 100, false, Map.of());
+
+    /** Computes (and so validates, before the request is accepted) the deploy steps of this deploy. */
+    private List<Step> deployPlan(NodeTask task, Map<String, Object> args) {
+        List<Step> driverSteps = new ArrayList<>();
+        driverSteps.add(CORE_DEPLOY_STEP);
+        for (InterfaceType type : InterfaceType.values()) {
+            DriverInterface iface = task.iface(type);
+            if (iface != null) {
+                driverSteps.addAll(iface.deploySteps(task));
+            }
+        }
+        return StepPlan.deploy(task.editable().getUuid(), driverSteps, templates.stepsFor(task.editable()),
+                StepPlan.parse(args.get("deploy_steps"), "deploy_steps", true));
+    }
+
+    private void deploy(NodeTask task, List<Step> plan) throws DriverException {
         Node node = task.editable();
         DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
         task.iface(InterfaceType.POWER).validate(task);
         deploy.validate(task);
         deploy.prepare(task);
-        node.setDeployStep(Map.of("interface", "deploy", "step", "deploy", "priority", 100, "argsinfo", Map.of()));
-        if (deploy.deploy(task) == StepResult.WAIT) {
-            done(task, "wait");
-            return;
+        node.getDriverInternalInfo().put("deploy_steps", plan.stream().map(StepPlan::asMap).toList());
+        for (int i = 0; i < plan.size(); i++) {
+            Step step = plan.get(i);
+            node.setDeployStep(StepPlan.asMap(step));
+            node.getDriverInternalInfo().put("deploy_step_index", i);
+            StepResult result = step.interfaceType() == InterfaceType.DEPLOY && "deploy".equals(step.name())
+                    ? deploy.deploy(task)
+                    : task.iface(step.interfaceType()).executeStep(task, step);
+            if (result == StepResult.WAIT) {
+                done(task, "wait");
+                return;
+            }
         }
+        node.getDriverInternalInfo().remove("deploy_step_index");
         BootInterface boot = task.iface(InterfaceType.BOOT);
         boot.prepareInstance(task);
         node.setDeployStep(Map.of());
@@ -199,6 +259,7 @@ final class Provisioning {
             done(task, "wait");
             return;
         }
+        inspection.apply(task);
         node.setInspectionFinishedAt(clock.instant());
         done(task, "done");
     }
@@ -259,6 +320,9 @@ final class Provisioning {
 
     private void enter(NodeTask task, String state) {
         Node node = task.editable();
+        if (!state.equals(node.getProvisionState())) {
+            history.info(node.getUuid(), "provisioning", "Node moved from " + node.getProvisionState() + " to " + state + ".");
+        }
         node.setProvisionState(state);
         node.setTargetProvisionState(fsm.isStable(state) ? null : fsm.targetOf(state));
         node.setProvisionUpdatedAt(clock.instant());
@@ -288,26 +352,21 @@ final class Provisioning {
             // Ironic keeps the target on failure, except verification that falls back to enroll.
             node.setTargetProvisionState(fsm.isStable(failState) ? null : fsm.targetOf(failState));
         }
+        history.error(node.getUuid(), "provisioning", node.getLastError());
         LOG.info("Node {} moved to {}: {}", node.getUuid(), node.getProvisionState(), node.getLastError());
     }
 
     // ---- steps ----
 
     private static List<Step> automatedSteps(NodeTask task) {
-        List<Step> steps = new ArrayList<>();
+        List<Step> offered = new ArrayList<>();
         for (InterfaceType type : InterfaceType.values()) {
             DriverInterface iface = task.iface(type);
             if (iface != null) {
-                for (Step s : iface.cleanSteps(task)) {
-                    if (s.priority() > 0) {
-                        steps.add(s);
-                    }
-                }
+                offered.addAll(iface.cleanSteps(task));
             }
         }
-        // Higher priority first; on a tie, Ironic's interface order (deploy before others) via the enum order is stable enough.
-        steps.sort(Comparator.comparingInt(Step::priority).reversed());
-        return steps;
+        return StepPlan.automatedClean(offered);
     }
 
     private static Step findStep(NodeTask task, Step wanted, boolean anyPriority) {
@@ -351,12 +410,11 @@ final class Provisioning {
     }
 
     private static Map<String, Object> stepAsMap(Step s) {
-        return Map.of("interface", s.interfaceType().apiName(), "step", s.name(), "priority", s.priority(),
-                "abortable", s.abortable(), "args", s.args());
+        return StepPlan.asMap(s);
     }
 
     private static List<Map<String, Object>> stepsAsMaps(List<Step> steps) {
-        return steps.stream().map(Provisioning::stepAsMap).toList();
+        return steps.stream().map(StepPlan::asMap).toList();
     }
 
     private static ConductorException invalidState(String verb, Node node) {

@@ -8,6 +8,7 @@ public class ConductorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public static final int BAD_REQUEST = 400;
+    public static final int FORBIDDEN = 403;
     public static final int NOT_FOUND = 404;
     public static final int NOT_ACCEPTABLE = 406;
     public static final int CONFLICT = 409;

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ferric.db.api.Chassis;
 import org.ferric.db.api.Node;
+import org.ferric.db.api.ObjectKind;
 import org.ferric.db.api.Port;
+import org.ferric.db.api.StoredObject;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -72,4 +75,111 @@ public interface ConductorRpc {
     Port updatePort(Port changed);
 
     void destroyPort(String portUuid);
+
+    // ---- node management (maintenance, traits, boot device, console, RAID, boot mode) ----
+
+    /** Puts a node into maintenance with a reason, or takes it out (clearing reason and fault). */
+    void setMaintenance(String nodeUuid, boolean maintenance, String reason);
+
+    /** Replaces the node's traits (validated by the API). @return the stored traits, sorted */
+    List<String> setTraits(String nodeUuid, List<String> traits);
+
+    /** Adds one trait (no-op if present). */
+    void addTrait(String nodeUuid, String trait);
+
+    /** Removes one trait; 404 if the node does not have it. */
+    void removeTrait(String nodeUuid, String trait);
+
+    /** {@code boot_device} and {@code persistent}, read from the management interface. */
+    Map<String, Object> getBootDevice(String nodeUuid);
+
+    List<String> getSupportedBootDevices(String nodeUuid);
+
+    /** 400 for a device the management interface does not support. */
+    void setBootDevice(String nodeUuid, String device, boolean persistent);
+
+    void injectNmi(String nodeUuid);
+
+    /** {@code console_enabled} and {@code console_info} (null while disabled). */
+    Map<String, Object> getConsole(String nodeUuid);
+
+    /** Starts or stops the console; accepted, done in the background (202). */
+    void setConsoleMode(String nodeUuid, boolean enabled);
+
+    /** Stores {@code target_raid_config} (an empty map clears it). */
+    void setTargetRaidConfig(String nodeUuid, Map<String, Object> config);
+
+    /** Sets the boot mode ({@code uefi}/{@code bios}); 202. */
+    void setBootMode(String nodeUuid, String mode);
+
+    /** Turns UEFI secure boot on or off; 202. */
+    void setSecureBoot(String nodeUuid, boolean enabled);
+
+    // ---- VIFs (through the node's network interface) ----
+
+    /** The VIF ids attached to the node. */
+    List<String> vifList(String nodeUuid);
+
+    /** @param info the request body: {@code id} plus optional {@code port_uuid}/{@code portgroup_uuid} */
+    void vifAttach(String nodeUuid, String vifId, Map<String, Object> info);
+
+    void vifDetach(String nodeUuid, String vifId);
+
+    // ---- vendor passthru ----
+
+    /** Node vendor methods: name to {@code http_methods, async, description, attach, require_exclusive_lock}. */
+    Map<String, Map<String, Object>> vendorPassthruMethods(String nodeUuid);
+
+    /** Calls a node vendor method; 400 for an unknown method or a verb it does not answer. @return its result */
+    VendorResult vendorPassthru(String nodeUuid, String method, String httpMethod, Map<String, Object> data);
+
+    Map<String, Map<String, Object>> driverVendorPassthruMethods(String driverName);
+
+    VendorResult driverVendorPassthru(String driverName, String method, String httpMethod, Map<String, Object> data);
+
+    // ---- chassis and the stored objects (portgroups, volume connectors/targets, deploy templates) ----
+
+    Chassis createChassis(Chassis chassis);
+
+    Chassis updateChassis(Chassis chassis);
+
+    /** 400 if nodes still belong to it (Ironic's ChassisNotEmpty). */
+    void destroyChassis(String uuid);
+
+    /** Creates a portgroup, volume connector, volume target or deploy template; 400 for an unknown node, 409 if taken. */
+    StoredObject createObject(ObjectKind kind, Map<String, Object> fields);
+
+    StoredObject updateObject(StoredObject changed);
+
+    /** 400/409 when the object is in use (a portgroup with ports). */
+    void destroyObject(StoredObject object);
+
+    // ---- allocations ----
+
+    /**
+     * Creates an allocation in state {@code allocating} and matches it to a free node in the
+     * background (or, with {@code node} given, backfills it at once). @return the new allocation
+     */
+    StoredObject createAllocation(Map<String, Object> fields);
+
+    /** Changes {@code name}, {@code extra} or {@code owner} of an allocation. */
+    StoredObject updateAllocation(StoredObject changed);
+
+    /** Deletes an allocation and frees its node ({@code allocation_uuid}, {@code instance_uuid}); 409 if the node is active. */
+    void destroyAllocation(String allocationUuid);
+
+    // ---- the agent ----
+
+    /**
+     * The node for an agent's lookup, with an {@code agent_secret_token} generated into its
+     * {@code driver_internal_info} if it has none ({@code ******} if one was issued before).
+     */
+    Node nodeWithAgentToken(String nodeUuid);
+
+    /**
+     * An agent's heartbeat: checks the token and records the agent's URL and version in the
+     * node's {@code driver_internal_info}. 400 for an invalid token or no version information.
+     */
+    void heartbeat(String nodeUuid, String callbackUrl, String agentVersion, String agentToken, String agentVerifyCa,
+            String agentStatus, String agentStatusMessage);
 }

@@ -227,4 +227,68 @@ class ConductorServiceTest {
         conductor.changeNodePowerState(uuid, "power on", null);
         assertEquals(java.util.List.of("test-hardware"), db.getConductor("c1").orElseThrow().getDrivers());
     }
+
+    @Test
+    void inspectionFillsPropertiesCreatesPortsAndStoresTheInventory() throws Exception {
+        String uuid = create().getUuid();
+        conductor.doProvisioningAction(uuid, "manage", Map.of());
+        waitFor(uuid, settledIn("manageable"));
+        conductor.doProvisioningAction(uuid, "inspect", Map.of());
+        Node inspected = waitFor(uuid, settledIn("manageable"));
+        assertEquals(2, inspected.getProperties().get("cpus"));
+        assertEquals(4096, inspected.getProperties().get("memory_mb"));
+        assertEquals(49L, inspected.getProperties().get("local_gb"));
+        assertEquals("aarch64", inspected.getProperties().get("cpu_arch"));
+        assertNotNull(inspected.getInspectionFinishedAt());
+        assertEquals(java.util.Set.of("52:54:00:aa:bb:01", "52:54:00:aa:bb:02"),
+                db.ports.values().stream().map(org.ferric.db.api.Port::getAddress).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(db.findObject(org.ferric.db.api.ObjectKind.NODE_INVENTORY, "node_uuid", uuid).isPresent());
+
+        conductor.doProvisioningAction(uuid, "inspect", Map.of());
+        waitFor(uuid, settledIn("manageable"));
+        assertEquals(2, db.ports.size(), "a second inspection adds no duplicate ports");
+    }
+
+    @Test
+    void maintenanceProtectionAndRetirementRefuseWithIronicsMessages() throws Exception {
+        String uuid = create().getUuid();
+        conductor.doProvisioningAction(uuid, "manage", Map.of());
+        waitFor(uuid, settledIn("manageable"));
+        Node n = db.getNodeByUuid(uuid).orElseThrow();
+        n.setMaintenance(true);
+        db.updateNode(n);
+        ConductorException e = assertThrows(ConductorException.class, () -> conductor.doProvisioningAction(uuid, "provide", Map.of()));
+        assertEquals(400, e.status());
+        assertEquals("The providing operation can't be performed on node " + uuid + " because it's in maintenance mode.", e.getMessage());
+
+        n = db.getNodeByUuid(uuid).orElseThrow();
+        n.setMaintenance(false);
+        n.setRetired(true);
+        db.updateNode(n);
+        e = assertThrows(ConductorException.class, () -> conductor.doProvisioningAction(uuid, "provide", Map.of()));
+        assertEquals("The providing operation can't be performed on node " + uuid + " because it is retired.", e.getMessage());
+
+        Node protect = db.getNodeByUuid(uuid).orElseThrow();
+        protect.setProtected(true);
+        assertEquals(409, assertThrows(ConductorException.class, () -> conductor.updateNode(protect, false)).status(),
+                "only active or rescue nodes can be protected");
+        assertNull(db.getNodeByUuid(uuid).orElseThrow().getReservation());
+    }
+
+    @Test
+    void stateChangesAndFailuresAreInTheHistory() throws Exception {
+        String uuid = create().getUuid();
+        conductor.doProvisioningAction(uuid, "manage", Map.of());
+        waitFor(uuid, settledIn("manageable"));
+        conductor.doProvisioningAction(uuid, "provide", Map.of());
+        waitFor(uuid, settledIn("available"));
+        driver.deployFailure = "no disk";
+        conductor.doProvisioningAction(uuid, "deploy", Map.of());
+        waitFor(uuid, settledIn("deploy failed"));
+        java.util.List<org.ferric.db.api.NodeHistory> events = db.listNodeHistory(uuid);
+        assertTrue(events.stream().anyMatch(h -> h.event().equals("Node moved from enroll to verifying.")), events.toString());
+        assertTrue(events.stream().anyMatch(h -> h.event().equals("Node moved from cleaning to available.")), events.toString());
+        assertTrue(events.stream().anyMatch(h -> "ERROR".equals(h.severity()) && h.event().contains("no disk")), events.toString());
+        assertTrue(events.stream().allMatch(h -> "c1".equals(h.conductor())));
+    }
 }

@@ -18,7 +18,11 @@ import org.ferric.db.api.DbApi;
 import org.ferric.db.api.DuplicateEntryException;
 import org.ferric.db.api.Node;
 import org.ferric.db.api.NodeQuery;
+import org.ferric.db.api.NodeHistory;
 import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.ObjectKind;
+import org.ferric.db.api.ObjectQuery;
+import org.ferric.db.api.StoredObject;
 import org.ferric.db.api.Port;
 import org.ferric.db.api.PortQuery;
 
@@ -127,24 +131,33 @@ class InMemoryDb implements DbApi {
         return count;
     }
 
+    final Map<String, Port> ports = new ConcurrentHashMap<>();
+
     @Override
-    public Port createPort(Port port) {
-        throw new UnsupportedOperationException();
+    public synchronized Port createPort(Port port) {
+        if (getPortByAddress(port.getAddress()).isPresent()) {
+            throw new DuplicateEntryException("address", port.getAddress());
+        }
+        Port p = port.copy();
+        p.setId(ids.incrementAndGet());
+        ports.put(p.getUuid(), p);
+        return p.copy();
     }
 
     @Override
     public Optional<Port> getPortByUuid(String uuid) {
-        return Optional.empty();
+        return Optional.ofNullable(ports.get(uuid)).map(Port::copy);
     }
 
     @Override
     public Optional<Port> getPortByAddress(String address) {
-        return Optional.empty();
+        return ports.values().stream().filter(p -> p.getAddress().equals(address)).findFirst().map(Port::copy);
     }
 
     @Override
     public List<Port> listPorts(PortQuery query) {
-        return List.of();
+        return ports.values().stream().filter(p -> query.nodeUuid() == null || query.nodeUuid().equals(p.getNodeUuid()))
+                .map(Port::copy).toList();
     }
 
     @Override
@@ -237,5 +250,74 @@ class InMemoryDb implements DbApi {
 
     void setHeartbeat(String host, Instant at) {
         heartbeats.put(host, at);
+    }
+
+    // ---- history and other objects: enough for the conductor's tests ----
+
+    final List<NodeHistory> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Map<ObjectKind, List<StoredObject>> objects = new ConcurrentHashMap<>();
+
+    @Override
+    public NodeHistory recordNodeHistory(String nodeUuid, String event, String eventType, String severity, String conductor,
+            String user) {
+        NodeHistory h = new NodeHistory(UUID.randomUUID().toString(), nodeUuid, event, eventType, severity, conductor, user,
+                Instant.now());
+        history.add(h);
+        return h;
+    }
+
+    @Override
+    public List<NodeHistory> listNodeHistory(String nodeUuid) {
+        return history.stream().filter(h -> h.nodeUuid().equals(nodeUuid)).toList();
+    }
+
+    @Override
+    public Optional<NodeHistory> getNodeHistory(String nodeUuid, String eventUuid) {
+        return history.stream().filter(h -> h.uuid().equals(eventUuid)).findFirst();
+    }
+
+    @Override
+    public int trimNodeHistory(String nodeUuid, int keep) {
+        return 0;
+    }
+
+    @Override
+    public synchronized StoredObject createObject(ObjectKind kind, Map<String, Object> fields) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>(fields);
+        f.put("id", ids.incrementAndGet());
+        StoredObject o = new StoredObject(kind, f);
+        objects.computeIfAbsent(kind, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(o);
+        return o;
+    }
+
+    @Override
+    public Optional<StoredObject> findObject(ObjectKind kind, String field, Object value) {
+        return objects.getOrDefault(kind, List.of()).stream().filter(o -> Objects.equals(o.get(field), value)).findFirst();
+    }
+
+    @Override
+    public List<StoredObject> listObjects(ObjectQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public synchronized StoredObject updateObject(StoredObject object) {
+        List<StoredObject> list = objects.get(object.kind());
+        list.removeIf(o -> Objects.equals(o.id(), object.id()));
+        list.add(object);
+        return object;
+    }
+
+    @Override
+    public void destroyObject(ObjectKind kind, long id) {
+        objects.getOrDefault(kind, List.of()).removeIf(o -> o.id() == id);
+    }
+
+    @Override
+    public int destroyObjects(ObjectKind kind, String field, Object value) {
+        List<StoredObject> list = objects.getOrDefault(kind, new ArrayList<>());
+        int before = list.size();
+        list.removeIf(o -> Objects.equals(o.get(field), value));
+        return before - list.size();
     }
 }

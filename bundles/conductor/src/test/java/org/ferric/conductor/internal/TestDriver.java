@@ -38,6 +38,7 @@ class TestDriver implements HardwareType {
         ifaces.put(InterfaceType.MANAGEMENT, List.of(new Management()));
         ifaces.put(InterfaceType.BOOT, List.of(new Boot()));
         ifaces.put(InterfaceType.NETWORK, List.of(new Network()));
+        ifaces.put(InterfaceType.INSPECT, List.of(new Inspect()));
     }
 
     @Override
@@ -145,5 +146,19 @@ class TestDriver implements HardwareType {
     }
 
     static final class Network extends Base implements NetworkInterface {
+    }
+
+    /** Finds 2 CPUs, 4 GiB, a 50 GiB disk and two NICs. */
+    static final class Inspect extends Base implements org.ferric.driver.api.InspectInterface {
+        @Override
+        public StepResult inspectHardware(TaskContext task) {
+            task.recordInventory(Map.of(
+                    "cpu", Map.of("count", 2, "architecture", "aarch64"),
+                    "memory", Map.of("physical_mb", 4096),
+                    "disks", List.of(Map.of("name", "/dev/sda", "size", 53687091200L), Map.of("name", "/dev/sr0", "size", 1024L)),
+                    "interfaces", List.of(Map.of("name", "eth0", "mac_address", "52:54:00:AA:BB:01"),
+                            Map.of("name", "eth1", "mac_address", "52:54:00:aa:bb:02"))));
+            return StepResult.DONE;
+        }
     }
 }

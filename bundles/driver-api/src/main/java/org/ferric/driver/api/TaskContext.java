@@ -30,4 +30,14 @@ public interface TaskContext {
 
     /** Records a human-readable error as the node's {@code last_error}. */
     void recordError(String message);
+
+    /**
+     * Records what inspection found, in the deploy agent's inventory format ({@code cpu},
+     * {@code memory}, {@code disks}, {@code interfaces} with {@code mac_address}, {@code system_vendor}).
+     * The conductor stores it (served by {@code /v1/nodes/{id}/inventory}), fills the node's
+     * missing {@code properties} from it and creates ports for the MAC addresses it lists.
+     *
+     * @since 1.1
+     */
+    void recordInventory(Map<String, Object> inventory);
 }

@@ -54,6 +54,7 @@ class FakeHardwareTest {
         public void recordPowerState(PowerState state) { power = state; }
         public void updateProperties(Map<String, Object> properties) { }
         public void recordError(String message) { }
+        public void recordInventory(Map<String, Object> inventory) { }
     }
 
     @Test

@@ -70,4 +70,8 @@ final class TestTask implements TaskContext {
     public void recordPowerState(PowerState state) { recorded.add(state); }
     public void updateProperties(Map<String, Object> p) { properties.putAll(p); }
     public void recordError(String message) { }
+
+    @Override
+    public void recordInventory(Map<String, Object> inventory) {
+    }
 }
