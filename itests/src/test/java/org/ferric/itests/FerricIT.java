@@ -313,4 +313,48 @@ public class FerricIT {
         cli.ok("node", "delete", "cli-1");
         assertEquals(404, http.get("/v1/nodes/" + uuid).status());
     }
+
+    @Test
+    public void i_everyOtherPathOnFakeHardware() throws Exception {
+        String uuid = createNode("paths-1");
+        provision(uuid, "manage");
+        awaitState(uuid, "manageable");
+
+        provision(uuid, "inspect");
+        awaitState(uuid, "manageable");
+
+        Http.Answer manualClean = http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "clean",
+                "clean_steps", List.of(Map.of("interface", "raid", "step", "delete_configuration"))));
+        assertEquals(manualClean.raw().body(), 202, manualClean.status());
+        awaitState(uuid, "manageable");
+        Http.Answer unknownStep = http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "clean",
+                "clean_steps", List.of(Map.of("interface", "raid", "step", "format_all"))));
+        assertEquals(400, unknownStep.status());
+
+        provision(uuid, "adopt");
+        awaitState(uuid, "active");
+
+        Http.Answer rebuild = http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "rebuild",
+                "deploy_steps", List.of(Map.of("interface", "bios", "step", "apply_configuration", "priority", 150,
+                        "args", Map.of("settings", List.of())))));
+        assertEquals(rebuild.raw().body(), 202, rebuild.status());
+        awaitState(uuid, "active");
+
+        Http.Answer noPassword = http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "rescue"));
+        assertEquals(400, noPassword.status());
+        Http.Answer rescue = http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "rescue", "rescue_password", "pw"));
+        assertEquals(rescue.raw().body(), 202, rescue.status());
+        Http.Answer rescued = awaitState(uuid, "rescue");
+        assertEquals("******", rescued.body().get("instance_info").get("rescue_password").asText());
+        provision(uuid, "unrescue");
+        awaitState(uuid, "active");
+
+        Http.Answer history = http.get("/v1/nodes/" + uuid + "/history");
+        assertEquals(200, history.status());
+        assertTrue(history.raw().body(), history.raw().body().contains("rescue"));
+
+        provision(uuid, "undeploy");
+        awaitState(uuid, "available");
+        assertEquals(204, http.delete("/v1/nodes/" + uuid).status());
+    }
 }
