@@ -70,13 +70,10 @@ public class DriversResource {
         NodesResource.rejectUnexpected(q, java.util.Set.of("type", "detail", "fields"));
         String type = q.getFirst("type");
         Boolean detail = Args.bool("detail", q.getFirst("detail"));
-        if (q.getFirst("fields") != null) {
-            if (Boolean.TRUE.equals(detail)) {
-                throw ApiError.badRequest("Can not specify ?detail=True and fields in the same request.");
-            }
-            if (!version.atLeast(77)) {
-                throw ApiError.notAcceptable();
-            }
+        List<String> fields = Args.stringList(q.getFirst("fields"));
+        // Ironic's order of checks in DriversController.get_all.
+        if (fields != null && !fields.isEmpty() && Boolean.TRUE.equals(detail)) {
+            throw ApiError.badRequest("Can not specify ?detail=True and fields in the same request.");
         }
         if (detail != null && !version.atLeast(30)) {
             throw ApiError.notAcceptableBefore(30);
@@ -84,6 +81,7 @@ public class DriversResource {
         if (type != null && !version.atLeast(30)) {
             throw ApiError.notAcceptableBefore(30);
         }
+        checkFieldsVersion(fields, version);
         if (type != null && !type.equals("classic") && !type.equals("dynamic")) {
             throw ApiError.badRequest("\"type\" filter must be one of \"classic\" or \"dynamic\", if specified.");
         }
@@ -91,7 +89,7 @@ public class DriversResource {
         ArrayNode items = Json.array();
         if (!"classic".equals(type)) {
             for (DriverDescription d : rpc.listDrivers()) {
-                items.add(render(d, version, links, Boolean.TRUE.equals(detail)));
+                items.add(sanitize(render(d, version, links, Boolean.TRUE.equals(detail)), fields));
             }
         }
         ObjectNode out = Json.object();
@@ -104,8 +102,44 @@ public class DriversResource {
     public Response get(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
             @PathParam("driver_name") String name) {
         ApiVersion version = ApiVersion.negotiate(versionHeader);
+        NodesResource.rejectUnexpected(uri.getQueryParameters(), java.util.Set.of("fields"));
+        List<String> fields = Args.stringList(uri.getQueryParameters().getFirst("fields"));
+        checkFieldsVersion(fields, version);
         DriverDescription d = rpc.getDriver(name).orElseThrow(() -> driverNotFound(name));
-        return Response.ok(render(d, version, Links.of(uri, settings), true)).build();
+        return Response.ok(sanitize(render(d, version, Links.of(uri, settings), true), fields)).build();
+    }
+
+    private static void checkFieldsVersion(List<String> fields, ApiVersion version) {
+        if (fields != null && !version.atLeast(77)) {
+            throw ApiError.notAcceptable();
+        }
+    }
+
+    /**
+     * Ironic's driver_sanitize: keeps the requested fields and {@code links}, then rejects a field
+     * the rendered driver did not have (a list without detail has no interface fields).
+     */
+    static ObjectNode sanitize(ObjectNode driver, List<String> fields) {
+        if (fields == null) {
+            return driver;
+        }
+        driver.retain(fields.contains("links") ? fields : concat(fields, "links"));
+        List<String> invalid = new java.util.ArrayList<>();
+        for (String f : fields) {
+            if (!driver.has(f)) {
+                invalid.add(f);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw ApiError.badRequest("Field(s) \"" + String.join(", ", invalid) + "\" are not valid");
+        }
+        return driver;
+    }
+
+    private static List<String> concat(List<String> fields, String extra) {
+        List<String> all = new java.util.ArrayList<>(fields);
+        all.add(extra);
+        return all;
     }
 
     @GET

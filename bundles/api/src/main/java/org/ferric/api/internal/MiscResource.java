@@ -1,7 +1,5 @@
 package org.ferric.api.internal;
 
-import java.util.Map;
-import java.util.TreeMap;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -16,6 +14,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.ferric.conductor.rpc.ConductorRpc;
 import org.ferric.db.api.DbApi;
+import org.ferric.db.api.ShardCount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,8 +25,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ferric.db.api.Node;
-import org.ferric.db.api.NodeQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
 @Path("v1")
 public class MiscResource {
     private static final Logger LOG = LoggerFactory.getLogger(MiscResource.class);
-    private static final int MAX_NODES_COUNTED = 1_000_000;
     private final DbApi db;
     private final ApiSettings settings;
 
@@ -90,22 +86,19 @@ public class MiscResource {
         return Response.ok(out).build();
     }
 
-    /** Shard names with how many nodes each has, like Ironic's {@code get_shard_list}. */
+    /** Shard names with how many nodes each has, the largest first, like Ironic's {@code get_shard_list}. */
     @GET
     @Path("shards")
     public Response shards(@HeaderParam(ApiVersion.HEADER) String v) {
         if (!ApiVersion.negotiate(v).atLeast(82)) {
             throw ApiError.notFound("The resource could not be found.");
         }
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Node n : db.listNodes(NodeQuery.all(MAX_NODES_COUNTED))) {
-            if (n.getShard() != null) {
-                counts.merge(n.getShard(), 1, Integer::sum);
-            }
-        }
         ObjectNode out = Json.object();
         ArrayNode shards = out.putArray("shards");
-        counts.forEach((name, count) -> shards.addObject().put("name", name).put("count", count));
+        // Ironic groups by shard with nodes without one included, named "None" (Python's str(None)).
+        for (ShardCount c : db.countNodesByShard()) {
+            shards.addObject().put("name", c.shard() == null ? "None" : c.shard()).put("count", c.count());
+        }
         return Response.ok(out).build();
     }
 

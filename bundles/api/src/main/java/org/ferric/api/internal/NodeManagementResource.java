@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /v1/nodes/{id}/management}: boot device (+ supported), NMI (1.29), indicators (1.63). */
+/** {@code /v1/nodes/{id}/management}: boot device (+ supported), NMI (1.29), indicators (1.63, Ironic's IndicatorController). */
 public class NodeManagementResource extends NodeSubresource {
     NodeManagementResource(DbApi db, ConductorRpc rpc, ApiSettings settings, String ident) {
         super(db, rpc, settings, ident);
@@ -70,20 +70,69 @@ public class NodeManagementResource extends NodeSubresource {
         return Response.noContent().build();
     }
 
-    /** No Ferric management interface reports indicators yet: the list is empty, as Ironic's for such drivers. */
+    /** Ironic's list: one entry per indicator, named {@code <indicator>@<component>}, linked under the ident as given. */
     @GET
     @Path("indicators")
-    public Response indicators(@HeaderParam(ApiVersion.HEADER) String versionHeader) {
-        node(ApiVersion.negotiate(versionHeader), 63);
+    public Response indicators(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader) {
+        Node node = node(ApiVersion.negotiate(versionHeader), 63);
+        Links links = Links.of(uri, settings);
         ObjectNode out = Json.object();
-        out.putArray("indicators");
+        ArrayNode list = out.putArray("indicators");
+        rpc.getSupportedIndicators(node.getUuid()).forEach((component, indicators) -> indicators.forEach((name, fields) -> {
+            String unique = name + "@" + component;
+            ObjectNode item = list.addObject();
+            item.put("name", unique);
+            item.put("component", component);
+            Object readonly = fields.get("readonly");
+            item.put("readonly", readonly == null || Boolean.TRUE.equals(readonly));
+            item.set("states", Json.toTree(fields.getOrDefault("states", java.util.List.of())));
+            item.set("links", links.pair("nodes", ident + "/management/indicators/" + unique));
+        }));
         return Response.ok(out).build();
     }
 
     @GET
     @Path("indicators/{indicator}")
     public Response indicator(@HeaderParam(ApiVersion.HEADER) String versionHeader, @PathParam("indicator") String indicator) {
-        node(ApiVersion.negotiate(versionHeader), 63);
-        throw ApiError.notFound("Indicator " + indicator + " could not be found.");
+        Node node = node(ApiVersion.negotiate(versionHeader), 63);
+        String[] at = IndicatorName.parse(indicator);
+        return state(node, at[1], at[0]);
+    }
+
+    /** The form Ironic's API reference documents; its code routes only {@code <indicator>@<component>}. */
+    @GET
+    @Path("indicators/{component}/{name}")
+    public Response indicatorOfComponent(@HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("component") String component, @PathParam("name") String name) {
+        return state(node(ApiVersion.negotiate(versionHeader), 63), component, name);
+    }
+
+    @PUT
+    @Path("indicators/{indicator}")
+    public Response setIndicator(@HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("indicator") String indicator, String body) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        String state = NodeStatesResource.string(NodeStatesResource.arguments(body, Set.of("state")), "state", true);
+        Node node = node(version, 63);
+        String[] at = IndicatorName.parse(indicator);
+        rpc.setIndicatorState(node.getUuid(), at[1], at[0], state);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("indicators/{component}/{name}")
+    public Response setIndicatorOfComponent(@HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("component") String component, @PathParam("name") String name, String body) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        String state = NodeStatesResource.string(NodeStatesResource.arguments(body, Set.of("state")), "state", true);
+        Node node = node(version, 63);
+        rpc.setIndicatorState(node.getUuid(), component, name, state);
+        return Response.noContent().build();
+    }
+
+    private Response state(Node node, String component, String name) {
+        ObjectNode out = Json.object();
+        out.put("state", rpc.getIndicatorState(node.getUuid(), component, name));
+        return Response.ok(out).build();
     }
 }

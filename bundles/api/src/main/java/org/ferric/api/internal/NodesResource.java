@@ -365,14 +365,9 @@ public class NodesResource {
         putIf(filters, "lessee", lessee);
         putIf(filters, "retired", retired);
         putIf(filters, "instanceUuid", instanceUuid);
-        if (shards != null && !shards.isEmpty()) {
-            // NodeQuery filters by equality only: one shard per request for now.
-            filters.put("shard", shards.get(0));
-        } else if (Boolean.FALSE.equals(sharded)) {
-            filters.put("shard", null);
-        }
-        List<Node> nodes = db.listNodes(new NodeQuery(filters, associated, q.getFirst("description_contains"), limit,
-                markerId, sortProperty, ascending));
+        // Ironic's shard_in and sharded filters; both may be given.
+        List<Node> nodes = db.listNodes(new NodeQuery(filters, associated, q.getFirst("description_contains"), shards,
+                sharded, limit, markerId, sortProperty, ascending));
 
         Function<Node, String> conductorOf = NodeLookup.conductorOf(rpc);
         if (conductor != null) {

@@ -13,12 +13,14 @@ import javax.ws.rs.core.UriInfo;
 import org.ferric.db.api.DbApi;
 import org.ferric.db.api.Node;
 import org.ferric.db.api.Port;
+import org.ferric.db.api.ObjectKind;
 import org.ferric.db.api.PortQuery;
+import org.ferric.db.api.StoredObject;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A page of ports, shared by {@code /v1/ports} and {@code /v1/nodes/{id}/ports}. */
+/** A page of ports, shared by {@code /v1/ports}, {@code /v1/nodes/{id}/ports} and {@code /v1/portgroups/{id}/ports}. */
 final class PortListing {
     private static final List<String> UNSORTABLE = List.of("extra", "internal_info", "local_link_connection");
     private static final Map<String, String> SORT_PROPERTIES = Map.of("id", "id", "uuid", "uuid", "address", "address",
@@ -38,6 +40,14 @@ final class PortListing {
      * @param resourceUrl  the collection's path below {@code /v1}, for the next link
      */
     ObjectNode list(UriInfo uri, ApiVersion version, Node parent, boolean detailPath, String resourceUrl) {
+        return list(uri, version, parent, null, detailPath, resourceUrl);
+    }
+
+    /**
+     * @param parentPortgroup the portgroup whose ports to list ({@code /v1/portgroups/{id}/ports}), or null
+     */
+    ObjectNode list(UriInfo uri, ApiVersion version, Node parent, StoredObject parentPortgroup, boolean detailPath,
+            String resourceUrl) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         Set<String> accepted = new java.util.HashSet<>(Set.of("marker", "limit", "sort_key", "sort_dir"));
         if (parent == null) {
@@ -76,21 +86,35 @@ final class PortListing {
             throw ApiError.badRequest("The sort_key value \"" + sortKey + "\" is an invalid field for sorting");
         }
 
-        String nodeFilter = null;
-        if (parent != null) {
-            nodeFilter = parent.getUuid();
-        } else if (q.getFirst("node") != null) {
-            nodeFilter = NodeLookup.find(db, q.getFirst("node"), version).getUuid();
-        } else if (nodeUuid != null) {
-            nodeFilter = NodeLookup.find(db, nodeUuid, version).getUuid();
+        String portgroupIdent = parentPortgroup != null ? parentPortgroup.uuid() : q.getFirst("portgroup");
+        if (q.getFirst("portgroup") != null && !version.atLeast(24)) {
+            throw ApiError.notAcceptable();
         }
-        List<Port> ports;
+        List<String> shards = parent == null ? Args.stringList(q.getFirst("shard")) : null;
+        if (shards != null && !version.atLeast(82)) {
+            throw ApiError.notAcceptableBefore(82);
+        }
+        String nodeIdent = parent != null ? parent.getUuid() : nodeUuid != null ? nodeUuid : q.getFirst("node");
+        // Ironic allows one of node, portgroup and shard per request.
+        int exclusive = (nodeIdent != null && !nodeIdent.isEmpty() ? 1 : 0)
+                + (portgroupIdent != null && !portgroupIdent.isEmpty() ? 1 : 0) + (shards != null && !shards.isEmpty() ? 1 : 0);
+        if (exclusive > 1) {
+            throw new ApiError(403, "Operation not permitted.");
+        }
         String address = parent == null ? q.getFirst("address") : null;
-        if (nodeFilter == null && address != null) {
+        List<Port> ports;
+        if (portgroupIdent != null && !portgroupIdent.isEmpty()) {
+            String portgroupUuid = parentPortgroup != null ? parentPortgroup.uuid() : portgroupUuid(portgroupIdent, version);
+            ports = db.listPorts(new PortQuery(null, null, portgroupUuid, null, limit, markerId, sortProperty, ascending));
+        } else if (nodeIdent != null && !nodeIdent.isEmpty()) {
+            String nodeFilter = parent != null ? parent.getUuid() : NodeLookup.find(db, nodeIdent, version).getUuid();
+            ports = db.listPorts(new PortQuery(nodeFilter, null, null, null, limit, markerId, sortProperty, ascending));
+        } else if (address != null) {
             Optional<Port> p = db.getPortByAddress(address.toLowerCase(java.util.Locale.ROOT));
             ports = p.map(List::of).orElse(List.of());
         } else {
-            ports = db.listPorts(new PortQuery(nodeFilter, null, limit, markerId, sortProperty, ascending));
+            ports = db.listPorts(new PortQuery(null, null, null, shards != null && !shards.isEmpty() ? shards : null,
+                    limit, markerId, sortProperty, ascending));
         }
         Links links = Links.of(uri, settings);
         PortRenderer renderer = new PortRenderer(version, links);
@@ -113,5 +137,18 @@ final class PortListing {
             out.put("next", next);
         }
         return out;
+    }
+
+    /** Ironic's get_rpc_portgroup: a UUID, else a valid name; 404 if there is none. */
+    private String portgroupUuid(String ident, ApiVersion version) {
+        Optional<StoredObject> found;
+        if (Args.isUuidLike(ident)) {
+            found = db.findObject(ObjectKind.PORTGROUP, "uuid", ident);
+        } else if (NodeBody.isValidLogicalName(ident, version)) {
+            found = db.findObject(ObjectKind.PORTGROUP, "name", ident);
+        } else {
+            throw ApiError.badRequest("Expected a logical name or UUID but received " + ident + ".");
+        }
+        return found.orElseThrow(() -> ApiError.notFound("Portgroup " + ident + " could not be found.")).uuid();
     }
 }

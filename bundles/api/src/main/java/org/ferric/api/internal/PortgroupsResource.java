@@ -2,9 +2,15 @@ package org.ferric.api.internal;
 
 import java.util.Map;
 
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.ferric.conductor.rpc.ConductorRpc;
 import org.ferric.db.api.DbApi;
@@ -30,6 +36,31 @@ public class PortgroupsResource extends ObjectResource {
     @Activate
     public PortgroupsResource(@Reference DbApi db, @Reference ConductorRpc rpc, @Reference ApiSettings settings) {
         super(ObjectType.PORTGROUP, db, rpc, settings);
+    }
+
+    /** Ironic's PortsController under a portgroup (1.24); its next links point at {@code /v1/ports}, as Ironic's. */
+    @GET
+    @Path("{ident}/ports")
+    public Response ports(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("ident") String ident) {
+        return ports(uri, versionHeader, ident, false);
+    }
+
+    @GET
+    @Path("{ident}/ports/detail")
+    public Response portsDetail(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader,
+            @PathParam("ident") String ident) {
+        return ports(uri, versionHeader, ident, true);
+    }
+
+    private Response ports(UriInfo uri, String versionHeader, String ident, boolean detail) {
+        ApiVersion version = ApiVersion.negotiate(versionHeader);
+        api.checkVersion(version);
+        if (!version.atLeast(24)) {
+            throw ApiError.notFound("The resource could not be found.");
+        }
+        StoredObject portgroup = api.find(ident);
+        return Response.ok(new PortListing(db, settings).list(uri, version, null, portgroup, detail, "ports")).build();
     }
 
     @Override

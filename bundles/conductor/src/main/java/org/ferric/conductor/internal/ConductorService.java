@@ -480,6 +480,21 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
     }
 
     @Override
+    public Map<String, Map<String, Map<String, Object>>> getSupportedIndicators(String nodeUuid) {
+        return management.supportedIndicators(nodeUuid);
+    }
+
+    @Override
+    public String getIndicatorState(String nodeUuid, String component, String indicator) {
+        return management.getIndicatorState(nodeUuid, component, indicator);
+    }
+
+    @Override
+    public void setIndicatorState(String nodeUuid, String component, String indicator, String state) {
+        management.setIndicatorState(nodeUuid, component, indicator, state);
+    }
+
+    @Override
     public Map<String, Object> getConsole(String nodeUuid) {
         return management.getConsole(nodeUuid);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.ferric.conductor.rpc.ConductorException;
@@ -12,6 +13,7 @@ import org.ferric.db.api.Node;
 import org.ferric.driver.api.BootDevice;
 import org.ferric.driver.api.ConsoleInterface;
 import org.ferric.driver.api.DriverException;
+import org.ferric.driver.api.Indicator;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.InvalidParameterException;
 import org.ferric.driver.api.ManagementInterface;
@@ -21,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ironic's node management calls: maintenance, traits, boot device, NMI, console, RAID target,
+ * Ironic's node management calls: maintenance, traits, boot device, NMI, indicators, console, RAID target,
  * boot mode and VIFs. Quick changes run under the node's lock in the caller's thread; console and
  * boot mode changes are accepted and done in the background, as Ironic does.
  */
@@ -93,6 +95,47 @@ final class NodeManagement {
 
     void injectNmi(String nodeUuid) {
         withDriver(nodeUuid, task -> management(task).injectNmi(task));
+    }
+
+    // ---- indicators (1.63): Ironic takes the exclusive lock and validates the management interface first ----
+
+    Map<String, Map<String, Map<String, Object>>> supportedIndicators(String nodeUuid) {
+        Map<String, Map<String, Indicator>> found = exclusive(nodeUuid, false, task -> {
+            ManagementInterface m = management(task);
+            m.validate(task);
+            return m.supportedIndicators(task);
+        });
+        Map<String, Map<String, Map<String, Object>>> out = new TreeMap<>();
+        if (found != null) {
+            found.forEach((component, indicators) -> {
+                Map<String, Map<String, Object>> ofComponent = new TreeMap<>();
+                indicators.forEach((id, indicator) -> {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("readonly", indicator.readonly());
+                    fields.put("states", indicator.states());
+                    ofComponent.put(id, fields);
+                });
+                out.put(component, ofComponent);
+            });
+        }
+        return out;
+    }
+
+    String getIndicatorState(String nodeUuid, String component, String indicator) {
+        return exclusive(nodeUuid, false, task -> {
+            ManagementInterface m = management(task);
+            m.validate(task);
+            return m.getIndicatorState(task, component, indicator);
+        });
+    }
+
+    void setIndicatorState(String nodeUuid, String component, String indicator, String state) {
+        exclusive(nodeUuid, true, task -> {
+            ManagementInterface m = management(task);
+            m.validate(task);
+            m.setIndicatorState(task, component, indicator, state);
+            return null;
+        });
     }
 
     Map<String, Object> getConsole(String nodeUuid) {
@@ -214,6 +257,28 @@ final class NodeManagement {
 
     interface DriverWork {
         void run(NodeTask task) throws DriverException;
+    }
+
+    interface DriverQuery<T> {
+        T run(NodeTask task) throws DriverException;
+    }
+
+    /** A driver call under the exclusive lock; with {@code save}, what the driver recorded is stored. */
+    private <T> T exclusive(String nodeUuid, boolean save, DriverQuery<T> work) {
+        NodeTask task = tasks.acquire(nodeUuid);
+        T result;
+        try {
+            result = call(() -> work.run(task));
+        } catch (RuntimeException e) {
+            tasks.release(task);
+            throw e;
+        }
+        if (save) {
+            tasks.finish(task);
+        } else {
+            tasks.release(task);
+        }
+        return result;
     }
 
     /** A change under the lock, saved at once. */

@@ -76,8 +76,7 @@ final class StoredResources {
 
     void destroy(StoredObject object) {
         if (object.kind() == ObjectKind.PORTGROUP) {
-            boolean hasPorts = db.listPorts(new PortQuery(object.string("node_uuid"), null, 1000, null, "id", true)).stream()
-                    .anyMatch(p -> object.uuid().equals(p.getPortgroupUuid()));
+            boolean hasPorts = !db.listPorts(new PortQuery(null, null, object.uuid(), null, 1, null, "id", true)).isEmpty();
             if (hasPorts) {
                 throw ConductorException.badRequest("Cannot complete the requested action because portgroup "
                         + object.uuid() + " contains ports.");

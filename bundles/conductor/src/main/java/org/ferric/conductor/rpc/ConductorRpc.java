@@ -100,6 +100,20 @@ public interface ConductorRpc {
 
     void injectNmi(String nodeUuid);
 
+    /**
+     * The node's indicators (LEDs): component to indicator id to {@code readonly} and
+     * {@code states}. Empty if the management interface reports none.
+     *
+     * @since 1.2
+     */
+    Map<String, Map<String, Map<String, Object>>> getSupportedIndicators(String nodeUuid);
+
+    /** One of {@code on}, {@code off}, {@code blinking}, {@code unknown}; 400 for an unknown component or indicator. @since 1.2 */
+    String getIndicatorState(String nodeUuid, String component, String indicator);
+
+    /** 400 for an unknown component, indicator or state, or a driver that cannot set it. @since 1.2 */
+    void setIndicatorState(String nodeUuid, String component, String indicator, String state);
+
     /** {@code console_enabled} and {@code console_info} (null while disabled). */
     Map<String, Object> getConsole(String nodeUuid);
 

@@ -66,6 +66,8 @@ class InMemoryDb implements DbApi {
     public List<Node> listNodes(NodeQuery query) {
         return nodes.values().stream()
                 .filter(n -> query.filters().entrySet().stream().allMatch(f -> Objects.equals(f.getValue(), field(n, f.getKey()))))
+                .filter(n -> query.shards() == null || query.shards().contains(n.getShard()))
+                .filter(n -> query.sharded() == null || query.sharded() == (n.getShard() != null))
                 .filter(n -> query.markerId() == null || n.getId() > query.markerId())
                 .sorted(Comparator.comparing(Node::getId)).limit(query.limit()).map(Node::copy).toList();
     }
@@ -73,6 +75,13 @@ class InMemoryDb implements DbApi {
     @Override
     public long countNodes() {
         return nodes.size();
+    }
+
+    @Override
+    public List<org.ferric.db.api.ShardCount> countNodesByShard() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        nodes.values().forEach(n -> counts.merge(n.getShard(), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> new org.ferric.db.api.ShardCount(e.getKey(), e.getValue())).toList();
     }
 
     @Override
@@ -157,6 +166,7 @@ class InMemoryDb implements DbApi {
     @Override
     public List<Port> listPorts(PortQuery query) {
         return ports.values().stream().filter(p -> query.nodeUuid() == null || query.nodeUuid().equals(p.getNodeUuid()))
+                .filter(p -> query.portgroupUuid() == null || query.portgroupUuid().equals(p.getPortgroupUuid()))
                 .map(Port::copy).toList();
     }
 

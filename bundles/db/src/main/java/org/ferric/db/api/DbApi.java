@@ -35,6 +35,14 @@ public interface DbApi {
     long countNodes();
 
     /**
+     * How many nodes each shard has, the nodes without a shard included (shard null), with one
+     * GROUP BY query; the most populated shard first.
+     *
+     * @since 1.2
+     */
+    List<ShardCount> countNodesByShard();
+
+    /**
      * Writes every field of the node except {@code reservation} (which only the lock methods
      * change) and {@code createdAt}; sets {@code updatedAt}. The caller must hold the lock.
      *

@@ -3,6 +3,7 @@ package org.ferric.db.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Expression;
 import javax.persistence.criteria.Root;
+import javax.persistence.criteria.Subquery;
 import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.EmFunction;
@@ -35,6 +38,7 @@ import org.ferric.db.api.ObjectQuery;
 import org.ferric.db.api.StoredObject;
 import org.ferric.db.api.Port;
 import org.ferric.db.api.PortQuery;
+import org.ferric.db.api.ShardCount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -127,6 +131,16 @@ public class DbApiImpl implements DbApi {
     @Override
     public long countNodes() {
         return tx(em -> em.createQuery("SELECT COUNT(n) FROM NodeEntity n", Long.class).getSingleResult());
+    }
+
+    @Override
+    public List<ShardCount> countNodesByShard() {
+        return tx(em -> em.createQuery("SELECT n.shard, COUNT(n) FROM NodeEntity n GROUP BY n.shard", Object[].class)
+                .getResultList().stream()
+                .map(row -> new ShardCount((String) row[0], ((Number) row[1]).longValue()))
+                .sorted(Comparator.comparingLong(ShardCount::count).reversed()
+                        .thenComparing(ShardCount::shard, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList());
     }
 
     @Override
@@ -247,6 +261,19 @@ public class DbApiImpl implements DbApi {
             }
             if (query.address() != null) {
                 page.where(cb.equal(p.get("address"), page.value(query.address())));
+            }
+            if (query.portgroupUuid() != null) {
+                page.where(cb.equal(p.get("portgroupUuid"), page.value(query.portgroupUuid())));
+            }
+            if (query.nodeShards() != null && query.nodeShards().isEmpty()) {
+                page.where(cb.disjunction());
+            } else if (query.nodeShards() != null) {
+                // Ironic's get_ports_by_shards: ports whose node is in one of the shards, in one statement.
+                Subquery<String> inShards = page.subquery(String.class);
+                Root<NodeEntity> n = inShards.from(NodeEntity.class);
+                inShards.select(n.get("uuid"))
+                        .where(n.get("shard").in(query.nodeShards().stream().map(page::value).toArray(Expression[]::new)));
+                page.where(p.get("nodeUuid").in(inShards));
             }
             return page.fetch(query.sortKey(), PORT_SORT_KEYS, query.ascending(), query.markerId(), query.limit())
                     .stream().map(PortEntity::toPort).toList();

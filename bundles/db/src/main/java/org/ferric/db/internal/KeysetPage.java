@@ -16,6 +16,7 @@ import javax.persistence.criteria.ParameterExpression;
 import javax.persistence.criteria.Path;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
+import javax.persistence.criteria.Subquery;
 
 import org.ferric.db.api.NotFoundException;
 
@@ -60,6 +61,11 @@ final class KeysetPage<E> {
         ParameterExpression<Object> p = cb.parameter((Class<Object>) value.getClass());
         parameters.put(p, value);
         return (Expression<T>) p;
+    }
+
+    /** A subquery of the page's query, for conditions on other tables; bind its values with {@link #value}. */
+    <X> Subquery<X> subquery(Class<X> type) {
+        return query.subquery(type);
     }
 
     KeysetPage<E> where(Predicate p) {

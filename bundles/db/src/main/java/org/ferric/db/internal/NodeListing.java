@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Expression;
 import javax.persistence.criteria.Path;
 import javax.persistence.criteria.Root;
 
@@ -58,6 +59,14 @@ final class NodeListing {
         if (q.associated() != null) {
             Path<String> instance = n.get("instanceUuid");
             page.where(q.associated() ? cb.isNotNull(instance) : cb.isNull(instance));
+        }
+        if (q.shards() != null) {
+            page.where(q.shards().isEmpty() ? cb.disjunction()
+                    : n.get("shard").in(q.shards().stream().map(page::value).toArray(Expression[]::new)));
+        }
+        if (q.sharded() != null) {
+            Path<String> shard = n.get("shard");
+            page.where(q.sharded() ? cb.isNotNull(shard) : cb.isNull(shard));
         }
         if (q.descriptionContains() != null) {
             page.where(cb.like(n.get("description"), page.value("%" + escapeLike(q.descriptionContains()) + "%"), '\\'));

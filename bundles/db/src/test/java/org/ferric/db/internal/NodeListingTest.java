@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.ferric.db.api.Node;
 import org.ferric.db.api.NodeQuery;
 import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.ShardCount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,33 @@ class NodeListingTest extends DatabaseTestBase {
         assertEquals(8, list(Map.of("maintenance", true)).size());
         assertEquals(8, list(Map.of("maintenance", "true")).size(), "API strings are coerced");
         assertEquals(15, list(Map.of("protected", false, "maintenance", false)).size());
+    }
+
+    @Test
+    void filtersBySeveralShardsAndBySharded() {
+        List<Node> all = db.listNodes(NodeQuery.all(100));
+        for (int i = 0; i < all.size(); i++) {
+            Node n = all.get(i);
+            n.setShard(i < 3 ? "a" : i < 8 ? "b" : i < 10 ? "c" : null);
+            db.updateNode(n);
+        }
+        assertEquals(8, shardQuery(List.of("a", "b"), null).size());
+        assertEquals(10, shardQuery(List.of("b", "c", "a", "z"), null).size());
+        assertEquals(0, shardQuery(List.of(), null).size(), "an empty list matches nothing, as SQL IN ()");
+        assertEquals(10, shardQuery(null, true).size());
+        assertEquals(13, shardQuery(null, false).size());
+        assertEquals(0, shardQuery(List.of("a"), false).size());
+        List<Node> page = db.listNodes(new NodeQuery(Map.of("driver", "ipmi"), null, null, List.of("b", "c"), true, 2,
+                null, "id", true));
+        assertTrue(page.size() <= 2 && page.stream().allMatch(n -> "ipmi".equals(n.getDriver())
+                && List.of("b", "c").contains(n.getShard())));
+
+        assertEquals(List.of(new ShardCount(null, 13), new ShardCount("b", 5), new ShardCount("a", 3), new ShardCount("c", 2)),
+                db.countNodesByShard());
+    }
+
+    private List<Node> shardQuery(List<String> shards, Boolean sharded) {
+        return db.listNodes(new NodeQuery(Map.of(), null, null, shards, sharded, 100, null, "id", true));
     }
 
     @Test

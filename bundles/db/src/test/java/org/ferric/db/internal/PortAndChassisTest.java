@@ -98,6 +98,37 @@ class PortAndChassisTest extends DatabaseTestBase {
     }
 
     @Test
+    void portsAreListedPerPortgroupAndPerNodeShard() {
+        Node a = NodeFixtures.minimal("in-a");
+        a.setShard("a");
+        String inA = db.createNode(a).getUuid();
+        Node b = NodeFixtures.minimal("in-b");
+        b.setShard("b");
+        String inB = db.createNode(b).getUuid();
+        String unsharded = db.createNode(NodeFixtures.minimal("none")).getUuid();
+        String group = "11111111-2222-3333-4444-555555555555";
+        Port grouped = port(inA, "52:54:00:00:00:01");
+        grouped.setPortgroupUuid(group);
+        db.createPort(grouped);
+        db.createPort(port(inA, "52:54:00:00:00:02"));
+        db.createPort(port(inB, "52:54:00:00:00:03"));
+        db.createPort(port(unsharded, "52:54:00:00:00:04"));
+
+        assertEquals(List.of("52:54:00:00:00:01"), addresses(new PortQuery(null, null, group, null, 10, null, "id", true)));
+        assertEquals(List.of(), addresses(new PortQuery(inB, null, group, null, 10, null, "id", true)));
+        assertEquals(List.of("52:54:00:00:00:01", "52:54:00:00:00:02"),
+                addresses(new PortQuery(null, null, null, List.of("a"), 10, null, "address", true)));
+        assertEquals(List.of("52:54:00:00:00:01", "52:54:00:00:00:02", "52:54:00:00:00:03"),
+                addresses(new PortQuery(null, null, null, List.of("a", "b", "c"), 10, null, "address", true)));
+        assertEquals(List.of(), addresses(new PortQuery(null, null, null, List.of(), 10, null, "address", true)));
+        assertEquals(4, addresses(new PortQuery(null, null, 10, null, "id", true)).size(), "the 1.1 constructor filters nothing new");
+    }
+
+    private List<String> addresses(PortQuery query) {
+        return db.listPorts(query).stream().map(Port::getAddress).toList();
+    }
+
+    @Test
     void chassisWithNodesCannotBeDestroyed() {
         Chassis chassis = new Chassis();
         chassis.setDescription("rack 1");

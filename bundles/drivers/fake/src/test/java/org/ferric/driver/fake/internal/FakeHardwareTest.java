@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.ferric.driver.api.BootDevice;
 import org.ferric.driver.api.DriverInterface;
+import org.ferric.driver.api.Indicator;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.InvalidParameterException;
 import org.ferric.driver.api.ManagementInterface;
@@ -94,6 +95,29 @@ class FakeHardwareTest {
         mgmt.setBootDevice(task, "disk", true);
         assertEquals(new BootDevice("disk", true), mgmt.getBootDevice(task));
         assertThrows(InvalidParameterException.class, () -> mgmt.setBootDevice(task, "floppy", false));
+    }
+
+    @Test
+    void indicatorsAreIronicsFakeOnesAndTheSystemLedKeepsItsState() throws Exception {
+        ManagementInterface mgmt = (ManagementInterface) hw.interfaces(InterfaceType.MANAGEMENT).get(0);
+        Task task = new Task();
+        Map<String, Map<String, Indicator>> all = mgmt.supportedIndicators(task);
+        assertEquals(Set.of("chassis", "system"), all.keySet());
+        assertEquals(new Indicator(true, List.of("off", "on")), all.get("chassis").get("led-0"));
+        assertEquals(new Indicator(false, List.of("blinking", "off", "on")), all.get("system").get("led"));
+
+        assertEquals("on", mgmt.getIndicatorState(task, "system", "led"));
+        mgmt.setIndicatorState(task, "system", "led", "blinking");
+        assertEquals("blinking", mgmt.getIndicatorState(task, "system", "led"));
+        assertEquals("on", mgmt.getIndicatorState(task, "chassis", "led-0"));
+
+        assertEquals("Invalid component disk specified.", assertThrows(InvalidParameterException.class,
+                () -> mgmt.getIndicatorState(task, "disk", "led")).getMessage());
+        assertEquals("Invalid indicator led-9 specified.", assertThrows(InvalidParameterException.class,
+                () -> mgmt.getIndicatorState(task, "system", "led-9")).getMessage());
+        assertThrows(InvalidParameterException.class, () -> mgmt.setIndicatorState(task, "chassis", "led-0", "off"));
+        assertThrows(InvalidParameterException.class, () -> mgmt.setIndicatorState(task, "system", "led", "purple"));
+        assertEquals("blinking", mgmt.getIndicatorState(task, "system", "led"));
     }
 
     @Test
