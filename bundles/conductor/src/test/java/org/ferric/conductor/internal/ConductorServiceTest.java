@@ -291,4 +291,22 @@ class ConductorServiceTest {
         assertTrue(events.stream().anyMatch(h -> "ERROR".equals(h.severity()) && h.event().contains("no disk")), events.toString());
         assertTrue(events.stream().allMatch(h -> "c1".equals(h.conductor())));
     }
+
+    /** The test driver's management interface predates indicators (driver API 1.1): the SPI's defaults apply. */
+    @Test
+    void indicatorsOfADriverWithoutThemAreNoneAndUnsupported() {
+        Node n = create();
+        assertEquals(Map.of(), conductor.getSupportedIndicators(n.getUuid()));
+        ConductorException get = assertThrows(ConductorException.class,
+                () -> conductor.getIndicatorState(n.getUuid(), "system", "led"));
+        assertEquals(400, get.status());
+        assertEquals("Driver test-hardware does not support get_indicator_state (disabled or not implemented).",
+                get.getMessage());
+        ConductorException set = assertThrows(ConductorException.class,
+                () -> conductor.setIndicatorState(n.getUuid(), "system", "led", "on"));
+        assertEquals(400, set.status());
+        assertNull(db.getNodeByUuid(n.getUuid()).orElseThrow().getReservation(), "the lock is released");
+        assertEquals(404, assertThrows(ConductorException.class,
+                () -> conductor.getSupportedIndicators("00000000-0000-0000-0000-000000000000")).status());
+    }
 }

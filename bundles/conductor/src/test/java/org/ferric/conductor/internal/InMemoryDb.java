@@ -295,6 +295,9 @@ class InMemoryDb implements DbApi {
     public synchronized StoredObject createObject(ObjectKind kind, Map<String, Object> fields) {
         Map<String, Object> f = new java.util.LinkedHashMap<>(fields);
         f.put("id", ids.incrementAndGet());
+        if (f.get("uuid") == null) {
+            f.put("uuid", UUID.randomUUID().toString());
+        }
         StoredObject o = new StoredObject(kind, f);
         objects.computeIfAbsent(kind, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(o);
         return o;
