@@ -1,0 +1,27 @@
+package ${package}.internal;
+
+import org.ferric.driver.api.DeployInterface;
+import org.ferric.driver.api.DriverException;
+import org.ferric.driver.api.PowerState;
+import org.ferric.driver.api.StepResult;
+import org.ferric.driver.api.TaskContext;
+
+/**
+ * Deploys by powering the node on, tears down by powering it off: enough for the whole provision
+ * state machine to run. A real deploy writes an image first and answers {@link StepResult#WAIT}
+ * while it goes on.
+ */
+final class ${classPrefix}Deploy extends ${classPrefix}Interface implements DeployInterface {
+    private final ${classPrefix}Power power = new ${classPrefix}Power();
+
+    @Override
+    public StepResult deploy(TaskContext task) throws DriverException {
+        power.setPowerState(task, PowerState.POWER_ON, null);
+        return StepResult.DONE;
+    }
+
+    @Override
+    public void tearDown(TaskContext task) throws DriverException {
+        power.setPowerState(task, PowerState.POWER_OFF, null);
+    }
+}
