@@ -31,6 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The whole API v1 through real clients: the differential check against Ironic's recorded answers
  * ({@code ironic-reference/}), openstacksdk's baremetal proxy, the {@code baremetal} CLI, and bad input.
@@ -107,6 +109,7 @@ public class ApiCoverageIT {
     public void d_badInputIsRefusedWithAMessageAndChangesNothing() throws Exception {
         Http.Answer node = http.post("/v1/nodes", Map.of("driver", "fake-hardware", "name", "bad-input"));
         String uuid = node.body().get("uuid").asText();
+        Map<String, Integer> before = sizes();
         List<Object[]> cases = new ArrayList<>();
         cases.add(new Object[] { http.put("/v1/nodes/" + uuid + "/traits/lowercase_bad", null), 400, "CUSTOM_" });
         cases.add(new Object[] { http.post("/v1/portgroups", Map.of("node_uuid", uuid, "address", "nope")), 400, "MAC" });
@@ -121,15 +124,174 @@ public class ApiCoverageIT {
         cases.add(new Object[] { http.get("/v1/chassis/not-a-uuid"), 400, "not-a-uuid" });
         cases.add(new Object[] { new Http(FerricDistribution.HTTP_PORT, "1.20").get("/v1/portgroups"), 404, "" });
         cases.add(new Object[] { http.put("/v1/nodes/" + uuid + "/states/boot_mode", Map.of("target", "floppy")), 400, "floppy" });
+        // every resource group: unknown fields, wrong types, bad MAC/UUID/name, read-only paths, limits, markers
+        String unknown = "00000000-0000-0000-0000-00000000abcd";
+        cases.add(new Object[] { http.post("/v1/nodes", Map.of("driver", "fake-hardware", "colour", "red")), 400, "colour" });
+        cases.add(new Object[] { http.post("/v1/nodes", Map.of("driver", "fake-hardware", "name", "no spaces")), 400, "no spaces" });
+        cases.add(new Object[] { http.post("/v1/nodes", Map.of("driver", "fake-hardware", "uuid", "not-a-uuid")), 400, "not-a-uuid" });
+        cases.add(new Object[] { http.post("/v1/nodes", Map.of("driver", "fake-hardware", "maintenance", "perhaps")), 400, "perhaps" });
+        cases.add(new Object[] { http.patch("/v1/nodes/" + uuid, List.of(Map.of("op", "replace", "path", "/uuid", "value", unknown))),
+                400, "Cannot patch /uuid" });
+        cases.add(new Object[] { http.patch("/v1/nodes/" + uuid, List.of(Map.of("op", "replace", "path", "/provision_state",
+                "value", "active"))), 400, "/provision_state" });
+        cases.add(new Object[] { http.get("/v1/nodes?limit=-5"), 400, "Limit" });
+        cases.add(new Object[] { http.get("/v1/nodes?limit=ten"), 400, "limit" });
+        cases.add(new Object[] { http.get("/v1/nodes?marker=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.get("/v1/nodes?sharded=perhaps"), 400, "perhaps" });
+        cases.add(new Object[] { http.post("/v1/ports", Map.of("node_uuid", uuid, "address", "52:54:00:zz:00:01")), 400, "MAC" });
+        cases.add(new Object[] { http.post("/v1/ports", Map.of("node_uuid", unknown, "address", "52:54:00:ee:00:01")), 400, unknown });
+        cases.add(new Object[] { http.post("/v1/ports", Map.of("node_uuid", uuid, "address", "52:54:00:ee:00:02", "pxe_enabled",
+                "sometimes")), 400, "sometimes" });
+        cases.add(new Object[] { http.get("/v1/ports?marker=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.get("/v1/ports?limit=0"), 400, "Limit" });
+        cases.add(new Object[] { http.get("/v1/ports?portgroup=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.get("/v1/ports?portgroup=" + unknown + "&node=" + uuid), 403, "not permitted" });
+        cases.add(new Object[] { new Http(FerricDistribution.HTTP_PORT, "1.81").get("/v1/ports?shard=a"), 406, "1.82" });
+        cases.add(new Object[] { http.post("/v1/chassis", Map.of("colour", "red")), 400, "colour" });
+        cases.add(new Object[] { http.get("/v1/chassis?marker=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.get("/v1/chassis?limit=-1"), 400, "Limit" });
+        cases.add(new Object[] { http.post("/v1/portgroups", Map.of("node_uuid", uuid, "name", "bad name")), 400, "bad name" });
+        cases.add(new Object[] { http.post("/v1/portgroups", Map.of("node_uuid", "not-a-node!")), 400, "not-a-node!" });
+        cases.add(new Object[] { http.post("/v1/volume/targets", Map.of("node_uuid", uuid, "volume_type", "iscsi", "volume_id", "v1",
+                "boot_index", "first")), 400, "is not of type" });
+        cases.add(new Object[] { http.post("/v1/volume/connectors", Map.of("node_uuid", uuid, "type", "iqn")), 400, "connector_id" });
+        cases.add(new Object[] { http.get("/v1/volume/connectors?marker=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.get("/v1/volume/targets?limit=-1"), 400, "Limit" });
+        cases.add(new Object[] { http.post("/v1/deploy_templates", Map.of("name", "CUSTOM_T", "steps", "deploy")), 400, "is not of type" });
+        cases.add(new Object[] { http.post("/v1/deploy_templates", Map.of("name", "CUSTOM_T", "steps", List.of(), "colour", 1)), 400, "colour" });
+        cases.add(new Object[] { http.get("/v1/deploy_templates?marker=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.post("/v1/allocations", Map.of("resource_class", "x", "colour", "red")), 400, "colour" });
+        cases.add(new Object[] { http.post("/v1/allocations", Map.of("resource_class", 5)), 400, "is not of type" });
+        cases.add(new Object[] { http.post("/v1/allocations", Map.of("resource_class", "x", "uuid", "not-a-uuid")), 400, "not-a-uuid" });
+        cases.add(new Object[] { http.get("/v1/allocations?marker=" + unknown), 404, unknown });
+        cases.add(new Object[] { http.get("/v1/conductors/no-such-host"), 404, "no-such-host" });
+        cases.add(new Object[] { http.get("/v1/conductors?limit=-1"), 400, "Limit" });
+        cases.add(new Object[] { http.get("/v1/drivers?type=bogus"), 400, "classic" });
+        cases.add(new Object[] { http.get("/v1/drivers?detail=perhaps"), 400, "perhaps" });
+        cases.add(new Object[] { http.get("/v1/drivers?fields=colour"), 400, "colour" });
+        cases.add(new Object[] { http.get("/v1/drivers/no-such-driver"), 404, "no-such-driver" });
+        cases.add(new Object[] { http.put("/v1/nodes/" + uuid + "/management/indicators/led", Map.of("state", "on")), 400, "Malformed" });
+        cases.add(new Object[] { http.put("/v1/nodes/" + uuid + "/management/indicators/led@system", Map.of("state", "purple")),
+                400, "purple" });
+        cases.add(new Object[] { new Http(FerricDistribution.HTTP_PORT, "1.99").get("/v1/nodes"), 406, "1.99" });
+        cases.add(new Object[] { new Http(FerricDistribution.HTTP_PORT, "2.1").get("/v1/chassis"), 406, "2.1" });
+        cases.add(new Object[] { new Http(FerricDistribution.HTTP_PORT, "one.two").get("/v1/ports"), 406, "Invalid value" });
         for (Object[] c : cases) {
             Http.Answer a = (Http.Answer) c[0];
             assertEquals(a.raw().body(), (int) c[1], a.status());
             assertTrue(a.raw().body(), a.raw().body().contains((String) c[2]));
         }
-        assertEquals(0, http.get("/v1/portgroups").body().get("portgroups").size());
+        assertEquals(before, sizes());
         assertEquals(0, http.get("/v1/nodes/" + uuid + "/traits").body().get("traits").size());
-        assertEquals(0, http.get("/v1/allocations").body().get("allocations").size());
+        Http.Answer after = http.get("/v1/nodes/" + uuid);
+        assertEquals("bad-input", after.body().get("name").asText());
+        assertEquals("enroll", after.body().get("provision_state").asText());
+        assertEquals("on", http.get("/v1/nodes/" + uuid + "/management/indicators/led@system").body().get("state").asText());
+        assertEquals(200, http.get("/v1/nodes?limit=99999999999999999999").status());
         http.delete("/v1/nodes/" + uuid);
+    }
+
+    @Test
+    public void e_indicatorsDriverFieldsPortsOfAPortgroupAndShards() throws Exception {
+        String node = http.post("/v1/nodes", Map.of("driver", "fake-hardware", "name", "gaps", "shard", "gaps-a"))
+                .body().get("uuid").asText();
+
+        // indicators (1.63), Ironic's IndicatorController on the fake driver's LEDs
+        Http.Answer list = http.get("/v1/nodes/gaps/management/indicators");
+        assertEquals(list.raw().body(), 200, list.status());
+        JsonNode indicators = list.body().get("indicators");
+        assertEquals(2, indicators.size());
+        assertEquals("led-0@chassis", indicators.get(0).get("name").asText());
+        assertEquals("chassis", indicators.get(0).get("component").asText());
+        assertTrue(indicators.get(0).get("readonly").asBoolean());
+        assertEquals("led@system", indicators.get(1).get("name").asText());
+        assertEquals("[\"blinking\",\"off\",\"on\"]", indicators.get(1).get("states").toString());
+        assertTrue(indicators.get(1).get("links").get(0).get("href").asText()
+                .endsWith("/v1/nodes/gaps/management/indicators/led@system"));
+        assertEquals("on", http.get("/v1/nodes/gaps/management/indicators/led@system").body().get("state").asText());
+        assertEquals(204, http.put("/v1/nodes/" + node + "/management/indicators/led@system", Map.of("state", "blinking")).status());
+        assertEquals("blinking", http.get("/v1/nodes/gaps/management/indicators/led@system").body().get("state").asText());
+        assertEquals("blinking", http.get("/v1/nodes/gaps/management/indicators/system/led").body().get("state").asText());
+        Http.Answer readonly = http.put("/v1/nodes/gaps/management/indicators/led-0@chassis", Map.of("state", "off"));
+        assertEquals(400, readonly.status());
+        assertTrue(readonly.raw().body(), readonly.raw().body().contains("read-only"));
+        assertTrue(http.get("/v1/nodes/gaps/management/indicators/led@disk").raw().body().contains("Invalid component disk"));
+        assertEquals(406, new Http(FerricDistribution.HTTP_PORT, "1.62").get("/v1/nodes/gaps/management/indicators").status());
+
+        // drivers: fields (1.77) on list and get, type and detail
+        JsonNode named = http.get("/v1/drivers?fields=name").body().get("drivers");
+        assertTrue(named.size() > 0);
+        named.forEach(d -> assertEquals(d.toString(), 2, d.size()));
+        JsonNode fake = http.get("/v1/drivers/fake-hardware?fields=name,default_power_interface").body();
+        assertEquals("fake", fake.get("default_power_interface").asText());
+        assertEquals(3, fake.size());
+        assertEquals(400, http.get("/v1/drivers?fields=default_power_interface").status());
+        assertEquals(400, http.get("/v1/drivers?fields=name&detail=True").status());
+        assertEquals(406, new Http(FerricDistribution.HTTP_PORT, "1.76").get("/v1/drivers?fields=name").status());
+        assertEquals(0, http.get("/v1/drivers?type=classic").body().get("drivers").size());
+        assertTrue(http.get("/v1/drivers?type=dynamic&detail=True").body().get("drivers").get(0).has("default_power_interface"));
+
+        // ports of a portgroup (1.24)
+        String pg = http.post("/v1/portgroups", Map.of("node_uuid", node, "name", "gaps-pg", "address", "52:54:00:ee:10:00"))
+                .body().get("uuid").asText();
+        Http.Answer grouped = http.post("/v1/ports", Map.of("node_uuid", node, "address", "52:54:00:ee:10:01", "portgroup_uuid", pg));
+        assertEquals(grouped.raw().body(), 201, grouped.status());
+        http.post("/v1/ports", Map.of("node_uuid", node, "address", "52:54:00:ee:10:02"));
+        for (String path : List.of("/v1/ports?portgroup=gaps-pg", "/v1/ports?portgroup=" + pg, "/v1/portgroups/gaps-pg/ports",
+                "/v1/portgroups/" + pg + "/ports/detail")) {
+            JsonNode ports = http.get(path).body().get("ports");
+            assertEquals(path + ": " + ports, 1, ports.size());
+            assertEquals("52:54:00:ee:10:01", ports.get(0).get("address").asText());
+        }
+        assertTrue(http.get("/v1/portgroups/gaps-pg/ports/detail").body().get("ports").get(0).has("extra"));
+        assertEquals(404, new Http(FerricDistribution.HTTP_PORT, "1.23").get("/v1/portgroups/gaps-pg/ports").status());
+
+        // several shards, sharded, ports by shard, and the shard counts
+        String b = http.post("/v1/nodes", Map.of("driver", "fake-hardware", "name", "gaps-b", "shard", "gaps-b")).body().get("uuid").asText();
+        String none = http.post("/v1/nodes", Map.of("driver", "fake-hardware", "name", "gaps-none")).body().get("uuid").asText();
+        assertEquals(List.of("gaps", "gaps-b"), names(http.get("/v1/nodes?shard=gaps-a,gaps-b,gaps-z")));
+        assertEquals(List.of("gaps-b"), names(http.get("/v1/nodes?shard=gaps-b&sharded=true")));
+        assertTrue(names(http.get("/v1/nodes?sharded=false")).contains("gaps-none"));
+        assertTrue(!names(http.get("/v1/nodes?sharded=false")).contains("gaps"));
+        assertEquals(List.of("gaps"), names(http.get("/v1/nodes?sharded=true")).stream().filter(n -> n.equals("gaps")).toList());
+        assertEquals(2, http.get("/v1/ports?shard=gaps-a").body().get("ports").size());
+        assertEquals(0, http.get("/v1/ports?shard=gaps-b").body().get("ports").size());
+        JsonNode shards = http.get("/v1/shards").body().get("shards");
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        shards.forEach(sh -> counts.put(sh.get("name").asText(), sh.get("count").asInt()));
+        assertEquals(shards.toString(), Integer.valueOf(1), counts.get("gaps-a"));
+        assertEquals(shards.toString(), Integer.valueOf(1), counts.get("gaps-b"));
+        assertTrue(shards.toString(), counts.get("None") >= 1);
+
+        http.delete("/v1/ports/" + grouped.body().get("uuid").asText());
+        http.get("/v1/ports?node=" + node).body().get("ports").forEach(p -> {
+            try {
+                http.delete("/v1/ports/" + p.get("uuid").asText());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(204, http.delete("/v1/portgroups/" + pg).status());
+        for (String n : List.of(node, b, none)) {
+            assertEquals(204, http.delete("/v1/nodes/" + n).status());
+        }
+    }
+
+    /** How many of each resource exist: bad input must leave every count as it was. */
+    private Map<String, Integer> sizes() throws Exception {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        for (String c : List.of("nodes", "ports", "portgroups", "chassis", "volume/connectors", "volume/targets",
+                "deploy_templates", "allocations")) {
+            JsonNode body = http.get("/v1/" + c + "?limit=1000").body();
+            sizes.put(c, body.get(c.substring(c.lastIndexOf('/') + 1)).size());
+        }
+        return sizes;
+    }
+
+    private static List<String> names(Http.Answer nodes) {
+        List<String> names = new ArrayList<>();
+        nodes.body().get("nodes").forEach(n -> names.add(n.get("name").asText()));
+        return names;
     }
 
     /** The reference files, copied out of the test bundle so python can run them. */

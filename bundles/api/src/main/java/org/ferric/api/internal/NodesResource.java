@@ -293,7 +293,7 @@ public class NodesResource {
         Boolean retired = Args.bool("retired", q.getFirst("retired"));
         String marker = Args.uuid("marker", q.getFirst("marker"));
         String limitParam = q.getFirst("limit");
-        Args.integer("limit", limitParam);
+        Paging.parseLimit(limitParam);
         String sortKey = q.getFirst("sort_key") == null ? "id" : q.getFirst("sort_key");
         String sortDir = q.getFirst("sort_dir") == null ? "asc" : q.getFirst("sort_dir");
         List<String> fields = Args.stringList(q.getFirst("fields"));

@@ -1,5 +1,6 @@
 package org.ferric.api.internal;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,26 @@ final class Paging {
     }
 
     static int limit(String raw, int maxLimit) {
-        Integer limit = Args.integer("limit", raw);
+        BigInteger limit = parseLimit(raw);
         if (limit == null) {
             return maxLimit;
         }
-        if (limit <= 0) {
+        if (limit.signum() <= 0) {
             throw ApiError.badRequest("Limit must be positive");
         }
-        return Math.min(maxLimit, limit);
+        return limit.min(BigInteger.valueOf(maxLimit)).intValue();
+    }
+
+    /** Python's int has no bound: a limit beyond any int is still a number, capped to max_limit as Ironic does. */
+    static BigInteger parseLimit(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new BigInteger(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("Expected an integer for limit: " + raw);
+        }
     }
 
     /** @return true for ascending */

@@ -47,6 +47,9 @@ class PagingTest {
         assertEquals(1000, Paging.limit(null, 1000));
         assertEquals(1000, Paging.limit("5000", 1000));
         assertEquals(2, Paging.limit("2", 1000));
+        assertEquals(1000, Paging.limit("99999999999999999999", 1000), "beyond a long, still capped");
+        assertEquals("Limit must be positive", assertThrows(ApiError.class,
+                () -> Paging.limit("-99999999999999999999", 1000)).getMessage());
         assertEquals("Limit must be positive", assertThrows(ApiError.class, () -> Paging.limit("-1", 1000)).getMessage());
         assertEquals("Expected an integer for limit: x", assertThrows(ApiError.class, () -> Paging.limit("x", 1000)).getMessage());
         assertThrows(ApiError.class, () -> Paging.ascending("up"));
