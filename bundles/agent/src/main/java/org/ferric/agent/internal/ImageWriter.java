@@ -2,10 +2,9 @@ package org.ferric.agent.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -72,21 +71,28 @@ final class ImageWriter {
         }
         AgentError last = null;
         for (String url : urls) {
-            HttpResponse<InputStream> response;
+            // HttpURLConnection, not HttpClient, for the image itself: it reads the socket straight into
+            // our buffers, where HttpClient hands 16 KiB pieces between threads; on loopback it measured
+            // 1.36 GiB/s against 0.30-0.40 GiB/s (bench/agent/README.md).
+            HttpURLConnection connection;
             try {
-                response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
+                connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                connection.setConnectTimeout(60_000);
+                connection.setReadTimeout(60_000);
+                int status = connection.getResponseCode();
+                if (status != 200) {
+                    connection.disconnect();
+                    last = AgentError.imageDownload(id, url + " answered HTTP " + status);
+                    continue;
+                }
+            } catch (IOException | IllegalArgumentException e) {
                 last = AgentError.imageDownload(id, url + ": " + e);
                 continue;
             }
-            if (response.statusCode() != 200) {
-                response.body().close();
-                last = AgentError.imageDownload(id, url + " answered HTTP " + response.statusCode());
-                continue;
-            }
-            try (InputStream in = response.body()) {
+            try (InputStream in = connection.getInputStream()) {
                 return write(imageInfo, id, url, in, disk);
+            } catch (IOException e) {
+                throw AgentError.imageDownload(id, url + ": " + e);
             }
         }
         throw last;
