@@ -15,6 +15,10 @@ version=$(sed -n 's/.*<api.release.version>\(.*\)<.*/\1/p' "$module/pom.xml")
 commit=$(sed -n 's/.*<api.release.commit>\(.*\)<.*/\1/p' "$module/pom.xml")
 repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
 sh "$here/install-release.sh" "$module" "$commit" "$version" "$repo" true "$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")"
+if [ ! -f "$repo/org/ferric/ferric-driver-api/$version/ferric-driver-api-$version.jar" ]; then
+    echo "WARNING prove.sh: no baseline API $version (see the warning above); nothing to prove here" >&2
+    exit 0
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
