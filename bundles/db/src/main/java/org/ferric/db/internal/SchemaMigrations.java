@@ -37,7 +37,8 @@ final class SchemaMigrations {
     /** Every migration in the order it is applied. Append only: never edit or reorder an applied script. */
     static final List<String> SCRIPTS = List.of(
             "V001__initial.sql",
-            "V002__history_and_api_resources.sql");
+            "V002__history_and_api_resources.sql",
+            "V003__keyset_indexes.sql");
 
     static final String VERSION_TABLE = "ferric_schema_version";
 
