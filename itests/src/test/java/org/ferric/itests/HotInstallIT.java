@@ -4,14 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.junit.Before;
@@ -44,16 +36,18 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 
 /**
- * An operator removes the {@code ipmi} driver from a running Ferric and puts it back, while clients
- * keep using the API: the ipmi nodes answer a clear 4xx on every action until the driver returns,
- * nodes of the other drivers never notice, and no other Ferric bundle is restarted. Done once through
- * the FeaturesService and once through the Karaf console, as an operator types it.
+ * An operator removes a driver from a running Ferric and puts it back, while clients keep using the
+ * API: that driver's nodes answer a clear 4xx on every action until the driver returns, nodes of the
+ * other drivers never notice, and no other Ferric bundle is restarted. Done for {@code ipmi} once
+ * through the FeaturesService and once through the Karaf console, as an operator types it, and for
+ * {@code redfish} through the console.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class HotInstallIT {
-    private static final String FEATURE = "ferric-driver-ipmi";
+    private static final String IPMI = "ipmi";
+    private static final String REDFISH = "redfish";
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @Inject
@@ -67,8 +61,8 @@ public class HotInstallIT {
     private BundleContext bundleContext;
 
     private final Http http = new Http(FerricDistribution.HTTP_PORT);
-    private final List<String> ipmiNodes = new ArrayList<>();
-    private final List<String> otherNodes = new ArrayList<>();
+    /** driver name -> the nodes enrolled on it */
+    private final Map<String, List<String>> nodes = new LinkedHashMap<>();
 
     @Configuration
     public Option[] config() {
@@ -77,89 +71,123 @@ public class HotInstallIT {
 
     @Before
     public void enrollNodes() throws Exception {
-        http.await("/v1/drivers", a -> a.status() == 200 && listsDriver(a, "fake-hardware") && listsDriver(a, "ipmi"),
-                Duration.ofSeconds(120));
-        // Nothing listens on this port: the test only reads ipmi nodes and checks that the driver is
-        // there, so no BMC is needed (validate never reaches the hardware).
+        http.await("/v1/drivers", a -> a.status() == 200 && listsDriver(a, "fake-hardware") && listsDriver(a, IPMI)
+                && listsDriver(a, REDFISH), Duration.ofSeconds(120));
+        // Nothing listens on these ports: the test reads the nodes, validates them and checks that the
+        // driver is there, so no BMC is needed (validate never reaches the hardware).
         for (int i = 0; i < 2; i++) {
-            ipmiNodes.add(create("ipmi", Map.of("ipmi_address", "127.0.0.1", "ipmi_port", "16623",
-                    "ipmi_username", "admin", "ipmi_password", "s3cret")));
-            otherNodes.add(create("fake-hardware", Map.of()));
-        }
-        // The Redfish driver joins the "other drivers" when its feature is part of the distribution.
-        if (features.getFeature("ferric-driver-redfish") != null
-                && features.isInstalled(features.getFeature("ferric-driver-redfish"))) {
-            otherNodes.add(create("redfish", Map.of("redfish_address", "http://127.0.0.1:16624",
-                    "redfish_system_id", "/redfish/v1/Systems/1")));
+            enroll(IPMI, Map.of("ipmi_address", "127.0.0.1", "ipmi_port", "16623",
+                    "ipmi_username", "admin", "ipmi_password", "s3cret"));
+            enroll(REDFISH, Map.of("redfish_address", "http://127.0.0.1:16624", "redfish_system_id", "/redfish/v1/Systems/1",
+                    "redfish_username", "admin", "redfish_password", "s3cret"));
+            enroll("fake-hardware", Map.of());
         }
     }
 
     @After
     public void deleteNodes() throws Exception {
-        if (!features.isInstalled(features.getFeature(FEATURE))) {
-            features.installFeature(FEATURE);
+        for (String driver : List.of(IPMI, REDFISH)) {
+            if (!features.isInstalled(features.getFeature(feature(driver)))) {
+                features.installFeature(feature(driver));
+            }
         }
-        for (String uuid : concat(ipmiNodes, otherNodes)) {
-            http.delete("/v1/nodes/" + uuid);
+        for (List<String> uuids : nodes.values()) {
+            for (String uuid : uuids) {
+                http.delete("/v1/nodes/" + uuid);
+            }
         }
     }
 
     @Test
     public void a_featuresServiceRemovesAndRestoresTheDriverUnderLoad() throws Exception {
-        swapUnderLoad(() -> features.uninstallFeature(FEATURE), () -> features.installFeature(FEATURE));
+        swapUnderLoad(IPMI, () -> features.uninstallFeature(feature(IPMI)), () -> features.installFeature(feature(IPMI)));
     }
 
     @Test
     public void b_theKarafConsoleDoesTheSame() throws Exception {
-        swapUnderLoad(() -> {
-            console("feature:uninstall " + FEATURE);
-            assertFalse(console("feature:list -i").contains(FEATURE));
+        swapFromConsole(IPMI);
+    }
+
+    /** The scenario: ipmi, redfish and fake-hardware nodes, and redfish leaves and returns. */
+    @Test
+    public void c_theKarafConsoleRemovesAndRestoresRedfishUnderLoad() throws Exception {
+        swapFromConsole(REDFISH);
+    }
+
+    private void swapFromConsole(String driver) throws Exception {
+        String feature = feature(driver);
+        swapUnderLoad(driver, () -> {
+            console("feature:uninstall " + feature);
+            assertFalse(console("feature:list -i").contains(feature));
         }, () -> {
-            console("feature:install " + FEATURE);
-            assertTrue(console("feature:list -i").contains(FEATURE));
+            console("feature:install " + feature);
+            assertTrue(console("feature:list -i").contains(feature));
         });
+    }
+
+    private static String feature(String driver) {
+        return "ferric-driver-" + driver;
     }
 
     interface Step {
         void run() throws Exception;
     }
 
-    private void swapUnderLoad(Step uninstall, Step install) throws Exception {
+    /**
+     * Removes {@code driver} with {@code uninstall} and brings it back with {@code install} while the
+     * load runs; its nodes are the swapped ones, the nodes of every other driver the others.
+     */
+    private void swapUnderLoad(String driver, Step uninstall, Step install) throws Exception {
+        String feature = feature(driver);
+        List<String> swappedNodes = nodes.get(driver);
+        List<String> otherNodes = new ArrayList<>();
+        nodes.forEach((d, uuids) -> {
+            if (!d.equals(driver)) {
+                otherNodes.addAll(uuids);
+            }
+        });
         Set<String> restarted = ConcurrentHashMap.newKeySet();
         BundleListener watch = e -> {
             String bsn = e.getBundle().getSymbolicName();
-            if (e.getType() == BundleEvent.STOPPED && bsn != null && bsn.startsWith("ferric-") && !bsn.equals(FEATURE)) {
+            if (e.getType() == BundleEvent.STOPPED && bsn != null && bsn.startsWith("ferric-") && !bsn.equals(feature)) {
                 restarted.add(bsn);
             }
         };
         bundleContext.addBundleListener(watch);
-        Load load = new Load();
+        Load load = new Load(driver, swappedNodes, otherNodes);
         load.start();
         try {
             load.awaitRequests(20);
 
             uninstall.run();
-            http.await("/v1/drivers", a -> a.status() == 200 && !listsDriver(a, "ipmi"), SETTLE);
-            assertEquals(404, http.get("/v1/drivers/ipmi").status());
-            for (String uuid : ipmiNodes) {
-                assertRefused(http.put("/v1/nodes/" + uuid + "/states/power", Map.of("target", "power on")));
-                assertRefused(http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "manage")));
-                assertRefused(http.get("/v1/nodes/" + uuid + "/validate"));
+            http.await("/v1/drivers", a -> a.status() == 200 && !listsDriver(a, driver), SETTLE);
+            assertEquals(404, http.get("/v1/drivers/" + driver).status());
+            for (String uuid : swappedNodes) {
+                assertRefused(driver, http.put("/v1/nodes/" + uuid + "/states/power", Map.of("target", "power on")));
+                assertRefused(driver, http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", "manage")));
+                assertRefused(driver, http.get("/v1/nodes/" + uuid + "/validate"));
                 Http.Answer read = http.get("/v1/nodes/" + uuid);
-                assertEquals("an ipmi node is still readable", 200, read.status());
-                assertEquals("******", read.body().get("driver_info").get("ipmi_password").asText());
+                assertEquals("a " + driver + " node is still readable", 200, read.status());
+                assertEquals("******", read.body().get("driver_info").get(driver + "_password").asText());
             }
-            // The other drivers' nodes keep taking actions, not only reads.
-            String fake = otherNodes.get(0);
+            // The other drivers' nodes keep taking actions, not only reads: fake-hardware powers on,
+            // the remaining real driver still validates its nodes.
+            String fake = nodes.get("fake-hardware").get(0);
             assertEquals(202, http.put("/v1/nodes/" + fake + "/states/power", Map.of("target", "power on")).status());
             http.await("/v1/nodes/" + fake, a -> "power on".equals(a.body().get("power_state").asText())
                     && a.body().get("reservation").isNull(), SETTLE);
+            String remaining = driver.equals(IPMI) ? REDFISH : IPMI;
+            for (String uuid : nodes.get(remaining)) {
+                Http.Answer validate = http.get("/v1/nodes/" + uuid + "/validate");
+                assertEquals(validate.raw().body(), 200, validate.status());
+                assertTrue(validate.raw().body(), validate.body().get("power").get("result").asBoolean());
+            }
             load.awaitRequests(load.requests.get() + 20);
 
             install.run();
-            http.await("/v1/drivers", a -> a.status() == 200 && listsDriver(a, "ipmi"), SETTLE);
-            assertEquals(200, http.get("/v1/drivers/ipmi").status());
-            for (String uuid : ipmiNodes) {
+            http.await("/v1/drivers", a -> a.status() == 200 && listsDriver(a, driver), SETTLE);
+            assertEquals(200, http.get("/v1/drivers/" + driver).status());
+            for (String uuid : swappedNodes) {
                 Http.Answer validate = http.await("/v1/nodes/" + uuid + "/validate", a -> a.status() == 200, SETTLE);
                 assertTrue(validate.raw().body(), validate.body().get("power").get("result").asBoolean());
                 Http.Answer patched = http.patch("/v1/nodes/" + uuid,
@@ -172,30 +200,39 @@ public class HotInstallIT {
             bundleContext.removeBundleListener(watch);
         }
         assertEquals("requests on nodes of other drivers that failed: " + load.failures, 0, load.otherFailures.get());
-        assertEquals("reads of ipmi nodes that failed: " + load.failures, 0, load.ipmiReadFailures.get());
+        assertEquals("reads of " + driver + " nodes that failed: " + load.failures, 0, load.swappedReadFailures.get());
         assertEquals("Ferric bundles restarted by the driver swap", Set.of(), restarted);
     }
 
     /** Ironic's answer for a node whose driver no conductor has: a 400 naming it, never a 5xx or a stack trace. */
-    private static void assertRefused(Http.Answer a) throws Exception {
+    private static void assertRefused(String driver, Http.Answer a) throws Exception {
         String body = a.raw().body();
         assertEquals(body, 400, a.status());
         assertTrue(body, a.error().get("faultstring").asText()
-                .startsWith("No valid host was found. Reason: No conductor service registered which supports driver ipmi"));
+                .startsWith("No valid host was found. Reason: No conductor service registered which supports driver " + driver + " "));
         assertFalse(body, body.contains("Exception"));
     }
 
     /**
-     * Clients of the API during the swap, on three threads: reads of every node, node lists and the
-     * driver list; PATCHes of the other drivers' nodes; reads of the ipmi nodes.
+     * Clients of the API during the swap, on three threads: reads of the other drivers' nodes, node
+     * lists and the driver list; PATCHes of the other drivers' nodes; reads of the swapped driver's nodes.
      */
     private final class Load {
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger otherFailures = new AtomicInteger();
-        final AtomicInteger ipmiReadFailures = new AtomicInteger();
+        final AtomicInteger swappedReadFailures = new AtomicInteger();
         final List<String> failures = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new ArrayList<>();
+        final String driver;
+        final List<String> swappedNodes;
+        final List<String> otherNodes;
+
+        Load(String driver, List<String> swappedNodes, List<String> otherNodes) {
+            this.driver = driver;
+            this.swappedNodes = swappedNodes;
+            this.otherNodes = otherNodes;
+        }
 
         void start() {
             threads.add(new Thread(() -> loop(i -> {
@@ -210,9 +247,9 @@ public class HotInstallIT {
                         "PATCH node " + uuid, otherFailures);
             }), "load-patches"));
             threads.add(new Thread(() -> loop(i -> {
-                String uuid = ipmiNodes.get(i % ipmiNodes.size());
-                expect200(http.get("/v1/nodes/" + uuid), "GET ipmi node " + uuid, ipmiReadFailures);
-            }), "load-ipmi-reads"));
+                String uuid = swappedNodes.get(i % swappedNodes.size());
+                expect200(http.get("/v1/nodes/" + uuid), "GET " + driver + " node " + uuid, swappedReadFailures);
+            }), "load-" + driver + "-reads"));
             threads.forEach(Thread::start);
         }
 
@@ -256,25 +293,14 @@ public class HotInstallIT {
         }
     }
 
-    /** Runs a console command as an operator of the admin group does (the commands are ACL-guarded). */
     private String console(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return KarafConsole.run(sessionFactory, command);
     }
 
-    private String create(String driver, Map<String, Object> driverInfo) throws Exception {
+    private void enroll(String driver, Map<String, Object> driverInfo) throws Exception {
         Http.Answer created = http.post("/v1/nodes", Map.of("driver", driver, "driver_info", driverInfo));
         assertEquals(created.raw().body(), 201, created.status());
-        return created.body().get("uuid").asText();
+        nodes.computeIfAbsent(driver, d -> new ArrayList<>()).add(created.body().get("uuid").asText());
     }
 
     private static boolean listsDriver(Http.Answer drivers, String name) {
@@ -284,11 +310,5 @@ public class HotInstallIT {
             }
         }
         return false;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return Collections.unmodifiableList(all);
     }
 }
