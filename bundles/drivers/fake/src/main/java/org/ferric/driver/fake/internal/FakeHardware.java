@@ -8,6 +8,7 @@ import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
 import org.ferric.driver.api.HardwareTypeName;
 import org.ferric.driver.api.InterfaceType;
+import org.ferric.driver.api.NoInterfaces;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,18 +25,18 @@ public class FakeHardware implements HardwareType {
 
     public FakeHardware() {
         // Defaults first, as Ironic's fake-hardware lists them.
-        interfaces.put(InterfaceType.BIOS, List.of(new FakeBios(), Unsupported.bios()));
+        interfaces.put(InterfaceType.BIOS, List.of(new FakeBios(), NoInterfaces.bios()));
         interfaces.put(InterfaceType.BOOT, List.of(new FakeBoot()));
-        interfaces.put(InterfaceType.CONSOLE, List.of(new FakeConsole(), Unsupported.console()));
+        interfaces.put(InterfaceType.CONSOLE, List.of(new FakeConsole(), NoInterfaces.console()));
         interfaces.put(InterfaceType.DEPLOY, List.of(new FakeDeploy()));
-        interfaces.put(InterfaceType.INSPECT, List.of(new FakeInspect(), Unsupported.inspect()));
+        interfaces.put(InterfaceType.INSPECT, List.of(new FakeInspect(), NoInterfaces.inspect()));
         interfaces.put(InterfaceType.MANAGEMENT, List.of(new FakeManagement()));
         interfaces.put(InterfaceType.NETWORK, List.of(new NoopNetwork()));
         interfaces.put(InterfaceType.POWER, List.of(new FakePower()));
-        interfaces.put(InterfaceType.RAID, List.of(new FakeRaid(), Unsupported.raid()));
-        interfaces.put(InterfaceType.RESCUE, List.of(new FakeRescue(), Unsupported.rescue()));
+        interfaces.put(InterfaceType.RAID, List.of(new FakeRaid(), NoInterfaces.raid()));
+        interfaces.put(InterfaceType.RESCUE, List.of(new FakeRescue(), NoInterfaces.rescue()));
         interfaces.put(InterfaceType.STORAGE, List.of(new NoopStorage(), new FakeStorage()));
-        interfaces.put(InterfaceType.VENDOR, List.of(new FakeVendor(), Unsupported.vendor()));
+        interfaces.put(InterfaceType.VENDOR, List.of(new FakeVendor(), NoInterfaces.vendor()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
 import org.ferric.driver.api.HardwareTypeName;
 import org.ferric.driver.api.InterfaceType;
+import org.ferric.driver.api.NoInterfaces;
 import org.ferric.driver.api.InvalidParameterException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,18 +44,18 @@ public class IpmiHardware implements HardwareType {
         IpmiPower power = new IpmiPower(ipmitool, management);
         console = new IpmiConsole(ipmitool, new ConsolePorts(settings.consoleAddress(), settings.consolePortRange()));
         // Defaults first, as in Ironic's IPMIHardware (deploy and boot excepted: no agent yet).
-        interfaces.put(InterfaceType.BIOS, List.of(new Noop.NoBios()));
+        interfaces.put(InterfaceType.BIOS, List.of(NoInterfaces.bios()));
         interfaces.put(InterfaceType.BOOT, List.of(new Noop.Boot()));
-        interfaces.put(InterfaceType.CONSOLE, List.of(new Noop.NoConsole(), console));
+        interfaces.put(InterfaceType.CONSOLE, List.of(NoInterfaces.console(), console));
         interfaces.put(InterfaceType.DEPLOY, List.of(new RamdiskDeploy(management, power)));
-        interfaces.put(InterfaceType.INSPECT, List.of(new Noop.NoInspect()));
+        interfaces.put(InterfaceType.INSPECT, List.of(NoInterfaces.inspect()));
         interfaces.put(InterfaceType.MANAGEMENT, List.of(management, new Noop.Management()));
-        interfaces.put(InterfaceType.NETWORK, List.of(new Noop.Network()));
+        interfaces.put(InterfaceType.NETWORK, List.of(NoInterfaces.noopNetwork()));
         interfaces.put(InterfaceType.POWER, List.of(power));
-        interfaces.put(InterfaceType.RAID, List.of(new Noop.NoRaid()));
-        interfaces.put(InterfaceType.RESCUE, List.of(new Noop.NoRescue()));
-        interfaces.put(InterfaceType.STORAGE, List.of(new Noop.Storage()));
-        interfaces.put(InterfaceType.VENDOR, List.of(new IpmiVendor(ipmitool), new Noop.NoVendor()));
+        interfaces.put(InterfaceType.RAID, List.of(NoInterfaces.raid()));
+        interfaces.put(InterfaceType.RESCUE, List.of(NoInterfaces.rescue()));
+        interfaces.put(InterfaceType.STORAGE, List.of(NoInterfaces.noopStorage()));
+        interfaces.put(InterfaceType.VENDOR, List.of(new IpmiVendor(ipmitool), NoInterfaces.vendor()));
         LOG.info("IPMI driver activated ({})", settings.ipmitoolPath());
     }
 

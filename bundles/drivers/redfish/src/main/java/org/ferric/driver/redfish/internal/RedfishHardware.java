@@ -8,6 +8,7 @@ import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
 import org.ferric.driver.api.HardwareTypeName;
 import org.ferric.driver.api.InterfaceType;
+import org.ferric.driver.api.NoInterfaces;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,18 +41,18 @@ public class RedfishHardware implements HardwareType {
         RedfishPower power = new RedfishPower(connections);
         RedfishManagement management = new RedfishManagement(connections);
         // Defaults first, as in Ironic's RedfishHardware (PXE boot and the agent deploy do not exist yet).
-        interfaces.put(InterfaceType.BIOS, List.of(new RedfishBios(connections, power), new Noop.NoBios()));
+        interfaces.put(InterfaceType.BIOS, List.of(new RedfishBios(connections, power), NoInterfaces.bios()));
         interfaces.put(InterfaceType.BOOT, List.of(new RedfishVirtualMediaBoot(connections, management)));
-        interfaces.put(InterfaceType.CONSOLE, List.of(new Noop.NoConsole()));
+        interfaces.put(InterfaceType.CONSOLE, List.of(NoInterfaces.console()));
         interfaces.put(InterfaceType.DEPLOY, List.of(new RamdiskDeploy(connections, management, power)));
-        interfaces.put(InterfaceType.INSPECT, List.of(new RedfishInspect(connections), new Noop.NoInspect()));
+        interfaces.put(InterfaceType.INSPECT, List.of(new RedfishInspect(connections), NoInterfaces.inspect()));
         interfaces.put(InterfaceType.MANAGEMENT, List.of(management, new Noop.Management()));
-        interfaces.put(InterfaceType.NETWORK, List.of(new Noop.Network()));
+        interfaces.put(InterfaceType.NETWORK, List.of(NoInterfaces.noopNetwork()));
         interfaces.put(InterfaceType.POWER, List.of(power));
-        interfaces.put(InterfaceType.RAID, List.of(new Noop.NoRaid()));
-        interfaces.put(InterfaceType.RESCUE, List.of(new Noop.NoRescue()));
-        interfaces.put(InterfaceType.STORAGE, List.of(new Noop.Storage()));
-        interfaces.put(InterfaceType.VENDOR, List.of(new RedfishVendor(connections), new Noop.NoVendor()));
+        interfaces.put(InterfaceType.RAID, List.of(NoInterfaces.raid()));
+        interfaces.put(InterfaceType.RESCUE, List.of(NoInterfaces.rescue()));
+        interfaces.put(InterfaceType.STORAGE, List.of(NoInterfaces.noopStorage()));
+        interfaces.put(InterfaceType.VENDOR, List.of(new RedfishVendor(connections), NoInterfaces.vendor()));
         LOG.info("Redfish driver activated");
     }
 

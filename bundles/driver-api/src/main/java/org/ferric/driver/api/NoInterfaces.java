@@ -1,26 +1,21 @@
-package org.ferric.driver.fake.internal;
+package org.ferric.driver.api;
 
 import java.util.List;
 import java.util.Map;
 
-import org.ferric.driver.api.BiosInterface;
-import org.ferric.driver.api.ConsoleInterface;
-import org.ferric.driver.api.InspectInterface;
-import org.ferric.driver.api.PassthruMethod;
-import org.ferric.driver.api.RaidInterface;
-import org.ferric.driver.api.RescueInterface;
-import org.ferric.driver.api.StepResult;
-import org.ferric.driver.api.TaskContext;
-import org.ferric.driver.api.UnsupportedDriverOperationException;
-import org.ferric.driver.api.VendorInterface;
+/**
+ * Ironic's {@code no-*} and {@code noop} implementations, which most hardware types list beside
+ * their real ones: valid for every node, and every operation of a {@code no-*} one is refused
+ * with a clear message. Drivers offer them instead of writing their own.
+ *
+ * @since 1.2
+ */
+public final class NoInterfaces {
 
-/** Ironic's {@code no-*} interfaces: valid, but every operation is refused with a clear message. */
-final class Unsupported {
-
-    private Unsupported() {
+    private NoInterfaces() {
     }
 
-    private abstract static class NoInterface extends FakeInterface {
+    private abstract static class NoInterface implements DriverInterface {
         private final String name;
 
         NoInterface(String name) {
@@ -32,33 +27,49 @@ final class Unsupported {
             return name;
         }
 
+        @Override
+        public List<PropertySpec> properties() {
+            return List.of();
+        }
+
+        @Override
+        public void validate(TaskContext task) {
+            // Nothing to check: these implementations touch no hardware.
+        }
+
         UnsupportedDriverOperationException refused() {
             return new UnsupportedDriverOperationException(
                     "The " + type().apiName() + " interface of this node is " + name + ": the operation is not supported.");
         }
     }
 
-    static BiosInterface bios() {
+    /** {@code no-bios}. */
+    public static BiosInterface bios() {
         return new BiosNone();
     }
 
-    static ConsoleInterface console() {
+    /** {@code no-console}. */
+    public static ConsoleInterface console() {
         return new ConsoleNone();
     }
 
-    static InspectInterface inspect() {
+    /** {@code no-inspect}. */
+    public static InspectInterface inspect() {
         return new InspectNone();
     }
 
-    static RaidInterface raid() {
+    /** {@code no-raid}. */
+    public static RaidInterface raid() {
         return new RaidNone();
     }
 
-    static RescueInterface rescue() {
+    /** {@code no-rescue}. */
+    public static RescueInterface rescue() {
         return new RescueNone();
     }
 
-    static VendorInterface vendor() {
+    /** {@code no-vendor}. */
+    public static VendorInterface vendor() {
         return new VendorNone();
     }
 
@@ -161,6 +172,41 @@ final class Unsupported {
         public Object call(TaskContext task, String method, String httpMethod, Map<String, Object> data)
                 throws UnsupportedDriverOperationException {
             throw refused();
+        }
+    }
+
+    /** {@code noop} network: nothing to plug, every hook succeeds, VIF operations refused. */
+    public static NetworkInterface noopNetwork() {
+        return new NoopNetwork();
+    }
+
+    /** {@code noop} storage: no volumes, the image is always written. */
+    public static StorageInterface noopStorage() {
+        return new NoopStorage();
+    }
+
+    private static final class NoopNetwork extends NoInterface implements NetworkInterface {
+        NoopNetwork() {
+            super("noop");
+        }
+    }
+
+    private static final class NoopStorage extends NoInterface implements StorageInterface {
+        NoopStorage() {
+            super("noop");
+        }
+
+        @Override
+        public void attachVolumes(TaskContext task) {
+        }
+
+        @Override
+        public void detachVolumes(TaskContext task) {
+        }
+
+        @Override
+        public boolean shouldWriteImage(TaskContext task) {
+            return true;
         }
     }
 }
