@@ -193,4 +193,16 @@ public class FaultPathsIT {
         assertTrue(n.get("last_error").asText().contains("hang"));
         assertFalse(n.get("maintenance").asBoolean());
     }
+
+    @Test
+    public void aPatchDuringADeployIs409AndChangesNothing() throws Exception {
+        String uuid = available(new HashMap<>(Map.of("fault_deploy", "slow", "fault_delay_ms", "3000")));
+        provision(uuid, "active");
+        Http.Answer patch = http.patch("/v1/nodes/" + uuid, List.of(Map.of("op", "add", "path", "/extra/during", "value", "deploy")));
+        assertEquals(patch.raw().body(), 409, patch.status());
+        assertEquals("Node " + uuid + " can not be updated while a state transition is in progress.",
+                patch.error().get("faultstring").asText());
+        JsonNode n = settles(uuid, "active");
+        assertFalse(n.get("extra").has("during"));
+    }
 }
