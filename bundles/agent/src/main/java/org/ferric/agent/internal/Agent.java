@@ -7,13 +7,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
@@ -28,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The agent: serves its command API, looks its node up (retrying with back-off until the node is
  * in a state that allows it), then heartbeats with its callback URL, version and token until
  * stopped. Commands are IPA's extensions: {@code clean}, {@code deploy}, {@code standby},
- * {@code log}, plus {@code inventory}.
+ * {@code log}, {@code rescue}, plus {@code inventory}.
  */
 final class Agent {
     static final String VERSION = "ferric-agent " + Optional.ofNullable(Agent.class.getPackage().getImplementationVersion()).orElse("0.1.0");
@@ -57,6 +61,8 @@ final class Agent {
     private volatile Duration heartbeatTimeout = Duration.ofSeconds(300);
     private volatile boolean beatNow;
     private volatile boolean running;
+    /** Set by {@code rescue.finalize_rescue}: the rescue user has the machine, the agent heartbeats no more. */
+    private volatile boolean rescued;
     private Thread loop;
 
     /** @param exit ends the agent's process with the given code (power off, reboot) */
@@ -86,7 +92,9 @@ final class Agent {
                 .register("log", Map.of(
                         "collect_system_logs", Command.sync(p -> Map.of("system_logs", logs.collect(json.writeValueAsString(inventory))))))
                 .register("inventory", Map.of(
-                        "get_inventory", Command.sync(p -> inspectionData())));
+                        "get_inventory", Command.sync(p -> inspectionData())))
+                .register("rescue", Map.of(
+                        "finalize_rescue", Command.sync(this::finalizeRescue)));
         this.server = new CommandServer(commands, this::status, this::validToken, json);
     }
 
@@ -211,7 +219,7 @@ final class Agent {
     }
 
     private void heartbeat(IronicClient ironic) throws InterruptedException {
-        while (running) {
+        while (running && !rescued) {
             Duration next;
             try {
                 ironic.heartbeat(nodeUuid, callbackUrl, token, VERSION);
@@ -223,7 +231,7 @@ final class Agent {
             }
             synchronized (beat) {
                 long until = System.currentTimeMillis() + next.toMillis();
-                while (!beatNow && running) {
+                while (!beatNow && running && !rescued) {
                     long left = until - System.currentTimeMillis();
                     if (left <= 0) {
                         break;
@@ -332,6 +340,34 @@ final class Agent {
         out.put(type + "_result", result);
         out.put(type + "_step", step);
         return out;
+    }
+
+    /**
+     * IPA's {@code rescue.finalize_rescue}: writes the rescue password, crypt(3)-hashed (SHA-512, as IPA)
+     * unless {@code hashed} says it already is, to {@code ipa-rescue-config/ipa-rescue-password} (mode 0600)
+     * under the work directory, or under {@code /etc} as IPA when there is none; then stops heartbeating,
+     * as IPA does once the rescue user takes over. The command API stays up (IPA stops it too).
+     */
+    private Object finalizeRescue(Map<String, Object> params) throws IOException {
+        Object password = params.get("rescue_password");
+        Object hashed = params.get("hashed");
+        String value = password == null ? "" : password.toString();
+        if (!(Boolean.TRUE.equals(hashed) || "true".equalsIgnoreCase(String.valueOf(hashed)))) {
+            value = Sha512Crypt.crypt(value);
+        }
+        Path file = (settings.workDir() != null ? settings.workDir() : Path.of("/etc"))
+                .resolve("ipa-rescue-config").resolve("ipa-rescue-password");
+        Files.createDirectories(file.getParent());
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
+        }
+        Files.setPosixFilePermissions(file, owner);
+        Files.writeString(file, value, StandardCharsets.UTF_8);
+        rescued = true;
+        forceHeartbeat(); // wakes the heartbeat loop, which then ends
+        LOG.log(System.Logger.Level.INFO, "Rescue password written to {0}; heartbeats stop", file);
+        return Map.of();
     }
 
     private Object leave(List<String> command, int code) throws IOException, InterruptedException {
