@@ -25,6 +25,7 @@ public final class EmulatedSystem {
     private final String uuid;
     private final Hardware hardware;
     private final Faults faults;
+    private final List<PowerListener> listeners;
 
     private boolean poweredOn;
     private boolean targetOn;
@@ -59,11 +60,13 @@ public final class EmulatedSystem {
         }
     }
 
-    EmulatedSystem(String id, String uuid, Hardware hardware, Faults faults) {
+    /** @param listeners told of each power transition; the emulator's list, shared by its systems */
+    EmulatedSystem(String id, String uuid, Hardware hardware, Faults faults, List<PowerListener> listeners) {
         this.id = id;
         this.uuid = uuid;
         this.hardware = hardware;
         this.faults = faults;
+        this.listeners = listeners;
         media.put("Cd", new Media("Cd", List.of("CD", "DVD")));
         media.put("Usb", new Media("Usb", List.of("USBStick", "Floppy")));
     }
@@ -100,7 +103,7 @@ public final class EmulatedSystem {
         return targetOn ? "PoweringOn" : "PoweringOff";
     }
 
-    /** Sets the power at once, without booting (no override is consumed). */
+    /** Sets the power at once, without booting (no override is consumed, no listener is told): a test's back door. */
     public synchronized void setPowerState(boolean on) {
         poweredOn = on;
         targetOn = on;
@@ -140,17 +143,24 @@ public final class EmulatedSystem {
         return media.keySet();
     }
 
+    /**
+     * Completes a pending power change once its delay is over. With a {@link Faults#powerDelay}, that
+     * happens (and listeners hear of it) at the first look at the system after the delay.
+     */
     private void settle() {
         if (poweredOn != targetOn && System.nanoTime() - settleAt >= 0) {
             poweredOn = targetOn;
             if (poweredOn) {
                 boot();
+            } else {
+                tell(transition(false));
             }
         }
     }
 
     /** What a real server does when it starts: consume a one-time override, apply pending BIOS settings. */
     private void boot() {
+        PowerTransition started = transition(true);
         events.add("boot " + bootTarget + (bootEnabled.equals("Disabled") ? " (default)" : ""));
         if ("Once".equals(bootEnabled)) {
             bootEnabled = "Disabled";
@@ -160,6 +170,27 @@ public final class EmulatedSystem {
             bios.putAll(pendingBios);
             pendingBios.clear();
             events.add("bios applied");
+        }
+        tell(started);
+    }
+
+    private PowerTransition transition(boolean on) {
+        String target = "Disabled".equals(bootEnabled) ? "None" : bootTarget;
+        Media device = switch (target) {
+            case "Cd" -> media.get("Cd");
+            case "Usb", "Floppy" -> media.get("Usb");
+            default -> null;
+        };
+        return new PowerTransition(id, on, target, device != null && device.inserted ? device.image : null);
+    }
+
+    private void tell(PowerTransition t) {
+        for (PowerListener l : listeners) {
+            try {
+                l.powerChanged(t);
+            } catch (RuntimeException e) {
+                events.add("power listener failed: " + e);
+            }
         }
     }
 
@@ -176,7 +207,11 @@ public final class EmulatedSystem {
         }
     }
 
-    synchronized void reset(String type) {
+    /**
+     * The {@code ComputerSystem.Reset} action; also what a lab calls when the server's software powers
+     * it off ({@code ForceOff}) or reboots it ({@code ForceRestart}).
+     */
+    public synchronized void reset(String type) {
         if (!RESET_TYPES.contains(type)) {
             throw RedfishError.badActionValue("ResetType", type, "ComputerSystem.Reset");
         }
@@ -189,6 +224,7 @@ public final class EmulatedSystem {
             case "Nmi" -> events.add("nmi");
             default -> { // the restarts: a server that is off is simply started
                 if (poweredOn && targetOn) {
+                    tell(transition(false));
                     boot();
                 } else {
                     changePower(true);

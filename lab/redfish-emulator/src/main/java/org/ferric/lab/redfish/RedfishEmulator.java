@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +37,13 @@ public final class RedfishEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Sessions sessions = new Sessions();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<PowerListener> powerListeners = new CopyOnWriteArrayList<>();
 
-    private RedfishEmulator(int port, int count, String username, String password) throws IOException {
+    private RedfishEmulator(int port, List<Hardware> hardware, String username, String password) throws IOException {
         Map<String, EmulatedSystem> map = new LinkedHashMap<>();
-        for (int i = 1; i <= count; i++) {
+        for (int i = 1; i <= hardware.size(); i++) {
             String uuid = UUID.nameUUIDFromBytes(("ferric-lab-system-" + i).getBytes()).toString();
-            map.put(String.valueOf(i), new EmulatedSystem(String.valueOf(i), uuid, Hardware.standard(i), faults));
+            map.put(String.valueOf(i), new EmulatedSystem(String.valueOf(i), uuid, hardware.get(i - 1), faults, powerListeners));
         }
         systems = Collections.unmodifiableMap(map);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -64,10 +66,28 @@ public final class RedfishEmulator implements AutoCloseable {
     }
 
     public static RedfishEmulator start(int port, int systems, String username, String password) throws IOException {
-        if (systems < 1) {
+        List<Hardware> hardware = new ArrayList<>();
+        for (int i = 1; i <= systems; i++) {
+            hardware.add(Hardware.standard(i));
+        }
+        return start(port, hardware, username, password);
+    }
+
+    /** One system per element, ids {@code 1..N} in order; port 0 picks a free one. */
+    public static RedfishEmulator start(int port, List<Hardware> systems, String username, String password) throws IOException {
+        if (systems.isEmpty()) {
             throw new IllegalArgumentException("at least one system");
         }
-        return new RedfishEmulator(port, systems, username, password);
+        return new RedfishEmulator(port, List.copyOf(systems), username, password);
+    }
+
+    /** Tells {@code listener} of every power transition of every system from now on (see {@link PowerListener}). */
+    public void addPowerListener(PowerListener listener) {
+        powerListeners.add(listener);
+    }
+
+    public void removePowerListener(PowerListener listener) {
+        powerListeners.remove(listener);
     }
 
     public int port() {

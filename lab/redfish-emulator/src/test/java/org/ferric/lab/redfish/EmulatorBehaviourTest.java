@@ -1,6 +1,7 @@
 package org.ferric.lab.redfish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +140,35 @@ class EmulatorBehaviourTest {
         bmc.expireSessions();
         assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(bmc.url() + "/redfish/v1/Systems/1"))
                 .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void powerListenersHearEveryStartAndStopWithWhatItBootsFrom() throws Exception {
+        List<PowerTransition> heard = new CopyOnWriteArrayList<>();
+        bmc.addPowerListener(heard::add);
+        bmc.addPowerListener(t -> {
+            throw new IllegalStateException("a broken listener");
+        });
+        String reset = "/redfish/v1/Systems/1/Actions/ComputerSystem.Reset";
+        assertEquals(204, send("POST", "/redfish/v1/Managers/1/VirtualMedia/Cd/Actions/VirtualMedia.InsertMedia",
+                "{\"Image\": \"http://127.0.0.1:1/deploy.iso\"}").statusCode());
+        send("PATCH", "/redfish/v1/Systems/1", "{\"Boot\": {\"BootSourceOverrideTarget\": \"Cd\", \"BootSourceOverrideEnabled\": \"Once\"}}");
+        assertEquals(204, send("POST", reset, "{\"ResetType\": \"On\"}").statusCode(), "a failing listener does not fail the request");
+        assertEquals(List.of(new PowerTransition("1", true, "Cd", "http://127.0.0.1:1/deploy.iso")), heard);
+        assertEquals("None", bmc.system("1").bootTarget(), "the Once override was consumed by that start");
+
+        send("POST", reset, "{\"ResetType\": \"On\"}"); // already on: no transition
+        send("POST", reset, "{\"ResetType\": \"ForceRestart\"}");
+        assertEquals(List.of(new PowerTransition("1", false, "None", null), new PowerTransition("1", true, "None", null)),
+                heard.subList(1, heard.size()));
+
+        send("PATCH", "/redfish/v1/Systems/1", "{\"Boot\": {\"BootSourceOverrideTarget\": \"Hdd\", \"BootSourceOverrideEnabled\": \"Continuous\"}}");
+        send("POST", reset, "{\"ResetType\": \"GracefulShutdown\"}");
+        send("POST", reset, "{\"ResetType\": \"PowerCycle\"}");
+        assertEquals(List.of(new PowerTransition("1", false, "Hdd", null), new PowerTransition("1", true, "Hdd", null)),
+                heard.subList(3, heard.size()));
+        assertFalse(heard.get(4).virtualMediaInserted(), "the CD is not what Hdd boots from");
+        assertTrue(bmc.system("1").events().stream().anyMatch(e -> e.startsWith("power listener failed: ")), bmc.system("1").events().toString());
     }
 
     @Test
