@@ -9,17 +9,25 @@ import org.ferric.db.api.Node;
 
 /**
  * The agent's side of the protocol: the secret token a ramdisk gets at its first lookup (Ironic's
- * {@code get_node_with_token}) and must present at each heartbeat. The deploy steps the heartbeat
- * drives come with the agent; for now a heartbeat records the agent's URL and version.
+ * {@code get_node_with_token}) and must present at each heartbeat. A heartbeat records the agent's
+ * URL and version, keeps a waiting node from timing out, and lets the conductor move an agent-driven
+ * deploy, cleaning, inspection or rescue on ({@link Provisioning#agentHeartbeat}).
  */
 final class AgentCallbacks {
     static final String TOKEN_KEY = "agent_secret_token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TaskManager tasks;
+    private static final java.util.Set<String> WAIT_STATES = java.util.Set.of(ProvisionStateMachine.DEPLOYWAIT,
+            ProvisionStateMachine.CLEANWAIT, ProvisionStateMachine.INSPECTWAIT, ProvisionStateMachine.RESCUEWAIT);
 
-    AgentCallbacks(TaskManager tasks) {
+    private final TaskManager tasks;
+    private final Provisioning provisioning;
+    private final java.time.Clock clock;
+
+    AgentCallbacks(TaskManager tasks, Provisioning provisioning, java.time.Clock clock) {
         this.tasks = tasks;
+        this.provisioning = provisioning;
+        this.clock = clock;
     }
 
     Node nodeWithToken(String nodeUuid) {
@@ -57,6 +65,7 @@ final class AgentCallbacks {
             throw ConductorException.badRequest("Invalid or missing agent token received.");
         }
         NodeTask task = tasks.acquire(nodeUuid);
+        boolean continued = false;
         try {
             Node node = task.editable();
             node.getDriverInternalInfo().put("agent_url", callbackUrl);
@@ -69,11 +78,22 @@ final class AgentCallbacks {
                 node.getDriverInternalInfo().put("agent_status", agentStatus);
                 node.getDriverInternalInfo().put("agent_status_message", agentStatusMessage);
             }
+            if (WAIT_STATES.contains(node.getProvisionState())) {
+                // Ironic's touch_provisioning: a node whose agent heartbeats is alive; only silence times it out.
+                node.setProvisionUpdatedAt(clock.instant());
+            }
+            if (!node.isMaintenance() && Provisioning.agentDriven(task)) {
+                tasks.save(task);
+                tasks.spawn(task, provisioning::agentHeartbeat, provisioning::fail);
+                continued = true;
+            }
         } catch (RuntimeException e) {
             tasks.release(task);
             throw e;
         }
-        tasks.finish(task);
+        if (!continued) {
+            tasks.finish(task);
+        }
     }
 
     static String newToken() {

@@ -104,7 +104,7 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
         this.vendor = new VendorPassthru(drivers, tasks);
         this.resources = new StoredResources(db);
         this.allocations = new Allocations(db, tasks, workers);
-        this.agent = new AgentCallbacks(tasks);
+        this.agent = new AgentCallbacks(tasks, provisioning, clock);
         AtomicInteger syncThreads = new AtomicInteger();
         int syncSize = Math.max(1, config.sync_power_state_workers());
         this.syncWorkers = new ThreadPoolExecutor(syncSize, syncSize, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),

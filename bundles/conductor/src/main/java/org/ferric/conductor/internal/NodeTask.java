@@ -42,6 +42,10 @@ final class NodeTask implements TaskContext {
         return driver;
     }
 
+    List<Port> ports() {
+        return ports;
+    }
+
     /** The node's chosen implementation of an interface type, or null if the driver has none of that name. */
     @SuppressWarnings("unchecked")
     <T extends DriverInterface> T iface(InterfaceType type) {

@@ -135,6 +135,17 @@ final class Provisioning {
                 }
             }
         }
+        if ("deploy".equals(event) || "rebuild".equals(event)) {
+            // As Ironic's do_node_deploy: missing image information is the caller's mistake, answered before anything moves.
+            DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
+            try {
+                if (deploy != null) {
+                    deploy.validate(task);
+                }
+            } catch (DriverException e) {
+                throw ConductorException.badRequest(e.getMessage());
+            }
+        }
         if ("rescue".equals(event) && (args.get("rescue_password") == null || args.get("rescue_password").toString().isBlank())) {
             throw ConductorException.badRequest("A non-empty \"rescue_password\" is required when setting target provision state to rescue.");
         }
@@ -168,25 +179,39 @@ final class Provisioning {
         boolean enabled = node.getAutomatedClean() == null ? automatedCleanByDefault : node.getAutomatedClean();
         List<Step> steps = automated ? (enabled ? automatedSteps(task) : List.of()) : requested;
         if (!steps.isEmpty()) {
+            node.getDriverInternalInfo().put("clean_steps", stepsAsMaps(steps));
+            node.getDriverInternalInfo().remove("clean_step_index");
             if (deploy.prepareCleaning(task) == StepResult.WAIT) {
-                node.getDriverInternalInfo().put("clean_steps", stepsAsMaps(steps));
                 done(task, "wait");
                 return;
             }
-            for (Step step : steps) {
-                node.setCleanStep(stepAsMap(step));
-                DriverInterface iface = task.iface(step.interfaceType());
-                Step offered = findStep(task, step, !automated);
-                if (iface.executeStep(task, offered == null ? step : withArgs(offered, step.args())) == StepResult.WAIT) {
-                    done(task, "wait");
-                    return;
-                }
+        }
+        runCleanSteps(task, steps, 0);
+    }
+
+    /** Runs the clean steps from {@code from} on; stops at a step that waits, and ends cleaning after the last. */
+    private void runCleanSteps(NodeTask task, List<Step> steps, int from) throws DriverException {
+        Node node = task.editable();
+        boolean manual = MANAGEABLE.equals(node.getTargetProvisionState());
+        for (int i = from; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            node.setCleanStep(stepAsMap(step));
+            node.getDriverInternalInfo().put("clean_step_index", i);
+            DriverInterface iface = task.iface(step.interfaceType());
+            Step offered = findStep(task, step, manual);
+            if (iface.executeStep(task, offered == null ? step : withArgs(offered, step.args())) == StepResult.WAIT) {
+                done(task, "wait");
+                return;
             }
+        }
+        if (!steps.isEmpty()) {
+            DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
             deploy.tearDownCleaning(task);
         }
         node.setCleanStep(Map.of());
+        node.getDriverInternalInfo().remove("clean_step_index");
         node.getDriverInternalInfo().put("clean_steps", null);
-        done(task, automated ? "done" : "manage");
+        done(task, manual ? "manage" : "done");
     }
 
     /** The core step every deploy interface has, as Ironic's {@code deploy.deploy} at priority 100. */
@@ -213,7 +238,14 @@ final class Provisioning {
         deploy.validate(task);
         deploy.prepare(task);
         node.getDriverInternalInfo().put("deploy_steps", plan.stream().map(StepPlan::asMap).toList());
-        for (int i = 0; i < plan.size(); i++) {
+        runDeploySteps(task, plan, 0);
+    }
+
+    /** Runs the deploy steps from {@code from} on; stops at a step that waits, and ends the deploy after the last. */
+    private void runDeploySteps(NodeTask task, List<Step> plan, int from) throws DriverException {
+        Node node = task.editable();
+        DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
+        for (int i = from; i < plan.size(); i++) {
             Step step = plan.get(i);
             node.setDeployStep(StepPlan.asMap(step));
             node.getDriverInternalInfo().put("deploy_step_index", i);
@@ -226,11 +258,79 @@ final class Provisioning {
             }
         }
         node.getDriverInternalInfo().remove("deploy_step_index");
-        BootInterface boot = task.iface(InterfaceType.BOOT);
-        boot.prepareInstance(task);
+        boolean bootPrepared = plan.stream().anyMatch(s -> "prepare_instance_boot".equals(s.name()));
+        if (!bootPrepared) {
+            BootInterface boot = task.iface(InterfaceType.BOOT);
+            boot.prepareInstance(task);
+        }
         node.setDeployStep(Map.of());
         node.getDriverInternalInfo().put("deploy_steps", null);
         done(task, "done");
+    }
+
+    /**
+     * What a heartbeat of the deploy agent moves on (Ironic's {@code HeartbeatMixin.heartbeat}): the next
+     * deploy or clean step once the agent's step in flight has ended, or the end of an in-band
+     * inspection or rescue. Runs on a worker under the node's lock; the caller checked the node waits.
+     */
+    void agentHeartbeat(NodeTask task) throws DriverException {
+        Node node = task.editable();
+        switch (node.getProvisionState()) {
+            case DEPLOYWAIT -> {
+                if (task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy agent && agent.stepFinished(task)) {
+                    done(task, "resume");
+                    runDeploySteps(task, StepPlan.parse(node.getDriverInternalInfo().get("deploy_steps"), "deploy_steps", false),
+                            nextIndex(node, "deploy_step_index"));
+                }
+            }
+            case CLEANWAIT -> {
+                if (task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy agent && agent.stepFinished(task)) {
+                    boolean freshlyBooted = !node.getDriverInternalInfo().containsKey("clean_step_index");
+                    boolean manual = MANAGEABLE.equals(node.getTargetProvisionState());
+                    if (freshlyBooted) {
+                        // The agent reports its own steps (a vendor's hardware manager may add some).
+                        agent.refreshCleanSteps(task);
+                        if (!manual) {
+                            node.getDriverInternalInfo().put("clean_steps", stepsAsMaps(automatedSteps(task)));
+                        }
+                    }
+                    done(task, "resume");
+                    runCleanSteps(task, StepPlan.parse(node.getDriverInternalInfo().get("clean_steps"), "clean_steps", false),
+                            nextIndex(node, "clean_step_index"));
+                }
+            }
+            case INSPECTWAIT -> {
+                if (task.iface(InterfaceType.INSPECT) instanceof AgentInspect agent) {
+                    agent.finish(task);
+                    inspection.apply(task);
+                    node.setInspectionFinishedAt(clock.instant());
+                    done(task, "done");
+                }
+            }
+            case RESCUEWAIT -> {
+                if (task.iface(InterfaceType.RESCUE) instanceof AgentRescue agent) {
+                    done(task, "resume");
+                    agent.finish(task);
+                    done(task, "done");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Whether a heartbeat in this node's state has something for {@link #agentHeartbeat} to do. */
+    static boolean agentDriven(NodeTask task) {
+        return switch (task.editable().getProvisionState()) {
+            case DEPLOYWAIT, CLEANWAIT -> task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy;
+            case INSPECTWAIT -> task.iface(InterfaceType.INSPECT) instanceof AgentInspect;
+            case RESCUEWAIT -> task.iface(InterfaceType.RESCUE) instanceof AgentRescue;
+            default -> false;
+        };
+    }
+
+    private static int nextIndex(Node node, String key) {
+        return node.getDriverInternalInfo().get(key) instanceof Number n ? n.intValue() + 1 : 0;
     }
 
     private void tearDown(NodeTask task) throws DriverException {
@@ -329,23 +429,23 @@ final class Provisioning {
     }
 
     /** The node goes to the fail state of where it is, with the reason as last_error. */
-    private void fail(NodeTask task, Exception error) {
+    void fail(NodeTask task, Exception error) {
         Node node = task.editable();
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         String state = node.getProvisionState();
         String failState = fsm.failStateOf(state).orElse(null);
         String what = switch (state) {
-            case DEPLOYING -> "Deploy failed";
-            case CLEANING -> "Cleaning failed";
+            case DEPLOYING, DEPLOYWAIT -> "Deploy failed";
+            case CLEANING, CLEANWAIT -> "Cleaning failed";
             case DELETING -> "Tear down failed";
             case VERIFYING -> "Failed to verify node";
-            case INSPECTING -> "Failed to inspect hardware";
+            case INSPECTING, INSPECTWAIT -> "Failed to inspect hardware";
             case ADOPTING -> "Error while attempting to adopt node";
-            case RESCUING -> "Rescue failed";
+            case RESCUING, RESCUEWAIT -> "Rescue failed";
             case UNRESCUING -> "Unrescue failed";
             default -> "Operation failed";
         };
-        node.setLastError(what + " for node " + node.getUuid() + ": " + message);
+        node.setLastError(error instanceof StepFailure ? message : what + " for node " + node.getUuid() + ": " + message);
         if (failState != null) {
             node.setProvisionState(failState);
             node.setProvisionUpdatedAt(clock.instant());

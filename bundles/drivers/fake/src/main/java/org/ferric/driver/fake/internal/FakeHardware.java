@@ -4,12 +4,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ferric.driver.api.AgentInterfaces;
 import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
 import org.ferric.driver.api.HardwareTypeName;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.NoInterfaces;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code fake-hardware}, as Ironic's: every interface answers at once and succeeds, the power
@@ -23,12 +26,19 @@ public class FakeHardware implements HardwareType {
 
     private final Map<InterfaceType, List<DriverInterface>> interfaces = new EnumMap<>(InterfaceType.class);
 
-    public FakeHardware() {
+    /** Without the conductor's agent interfaces: for unit tests of the fake interfaces alone. */
+    FakeHardware() {
+        this(null);
+    }
+
+    @Activate
+    public FakeHardware(@Reference AgentInterfaces agent) {
         // Defaults first, as Ironic's fake-hardware lists them.
         interfaces.put(InterfaceType.BIOS, List.of(new FakeBios(), NoInterfaces.bios()));
         interfaces.put(InterfaceType.BOOT, List.of(new FakeBoot()));
         interfaces.put(InterfaceType.CONSOLE, List.of(new FakeConsole(), NoInterfaces.console()));
-        interfaces.put(InterfaceType.DEPLOY, List.of(new FakeDeploy()));
+        // As Ironic's, fake-hardware can also deploy for real with the agent (power and boot stay fake).
+        interfaces.put(InterfaceType.DEPLOY, agent == null ? List.of(new FakeDeploy()) : List.of(new FakeDeploy(), agent.direct()));
         interfaces.put(InterfaceType.INSPECT, List.of(new FakeInspect(), NoInterfaces.inspect()));
         interfaces.put(InterfaceType.MANAGEMENT, List.of(new FakeManagement()));
         interfaces.put(InterfaceType.NETWORK, List.of(new NoopNetwork()));

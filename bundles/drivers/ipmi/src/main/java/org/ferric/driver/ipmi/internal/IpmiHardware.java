@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ferric.driver.api.AgentInterfaces;
 import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
 import org.ferric.driver.api.HardwareTypeName;
@@ -13,6 +14,7 @@ import org.ferric.driver.api.InvalidParameterException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,26 +36,26 @@ public class IpmiHardware implements HardwareType {
     private final Map<InterfaceType, List<DriverInterface>> interfaces = new EnumMap<>(InterfaceType.class);
 
     @Activate
-    public IpmiHardware(IpmiConfig config) throws InvalidParameterException {
-        this(IpmiSettings.from(config));
+    public IpmiHardware(IpmiConfig config, @Reference AgentInterfaces agent) throws InvalidParameterException {
+        this(IpmiSettings.from(config), agent);
     }
 
-    IpmiHardware(IpmiSettings settings) throws InvalidParameterException {
+    IpmiHardware(IpmiSettings settings, AgentInterfaces agent) throws InvalidParameterException {
         ipmitool = new IpmiTool(settings);
         IpmiManagement management = new IpmiManagement(ipmitool);
         IpmiPower power = new IpmiPower(ipmitool, management);
         console = new IpmiConsole(ipmitool, new ConsolePorts(settings.consoleAddress(), settings.consolePortRange()));
-        // Defaults first, as in Ironic's IPMIHardware (deploy and boot excepted: no agent yet).
+        // Defaults first, as in Ironic's IPMIHardware; in-band inspection is the agent's (Ironic: inspector).
         interfaces.put(InterfaceType.BIOS, List.of(NoInterfaces.bios()));
-        interfaces.put(InterfaceType.BOOT, List.of(new Noop.Boot()));
+        interfaces.put(InterfaceType.BOOT, List.of(new IpmiPxeBoot(management), new Noop.Boot()));
         interfaces.put(InterfaceType.CONSOLE, List.of(NoInterfaces.console(), console));
-        interfaces.put(InterfaceType.DEPLOY, List.of(new RamdiskDeploy(management, power)));
-        interfaces.put(InterfaceType.INSPECT, List.of(NoInterfaces.inspect()));
+        interfaces.put(InterfaceType.DEPLOY, List.of(agent.direct()));
+        interfaces.put(InterfaceType.INSPECT, List.of(agent.inspect(), NoInterfaces.inspect()));
         interfaces.put(InterfaceType.MANAGEMENT, List.of(management, new Noop.Management()));
         interfaces.put(InterfaceType.NETWORK, List.of(NoInterfaces.noopNetwork()));
         interfaces.put(InterfaceType.POWER, List.of(power));
         interfaces.put(InterfaceType.RAID, List.of(NoInterfaces.raid()));
-        interfaces.put(InterfaceType.RESCUE, List.of(NoInterfaces.rescue()));
+        interfaces.put(InterfaceType.RESCUE, List.of(NoInterfaces.rescue(), agent.rescue()));
         interfaces.put(InterfaceType.STORAGE, List.of(NoInterfaces.noopStorage()));
         interfaces.put(InterfaceType.VENDOR, List.of(new IpmiVendor(ipmitool), NoInterfaces.vendor()));
         LOG.info("IPMI driver activated ({})", settings.ipmitoolPath());

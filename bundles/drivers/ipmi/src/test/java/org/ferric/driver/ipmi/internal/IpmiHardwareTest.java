@@ -19,15 +19,15 @@ class IpmiHardwareTest {
 
     private static IpmiHardware hardware(String portRange) throws Exception {
         return new IpmiHardware(new IpmiSettings(Duration.ofSeconds(1), Duration.ZERO, false, true, List.of(), false, 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), "uefi", "ipmitool", "127.0.0.1", portRange));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), "uefi", "ipmitool", "127.0.0.1", portRange), new StubAgentInterfaces());
     }
 
     @Test
     void interfacesDefaultFirst() throws Exception {
         IpmiHardware hw = hardware("");
         Map<InterfaceType, String> expected = Map.ofEntries(Map.entry(InterfaceType.BIOS, "no-bios"),
-                Map.entry(InterfaceType.BOOT, "fake"), Map.entry(InterfaceType.CONSOLE, "no-console"),
-                Map.entry(InterfaceType.DEPLOY, "ramdisk"), Map.entry(InterfaceType.INSPECT, "no-inspect"),
+                Map.entry(InterfaceType.BOOT, "pxe"), Map.entry(InterfaceType.CONSOLE, "no-console"),
+                Map.entry(InterfaceType.DEPLOY, "direct"), Map.entry(InterfaceType.INSPECT, "agent"),
                 Map.entry(InterfaceType.MANAGEMENT, "ipmitool"), Map.entry(InterfaceType.NETWORK, "noop"),
                 Map.entry(InterfaceType.POWER, "ipmitool"), Map.entry(InterfaceType.RAID, "no-raid"),
                 Map.entry(InterfaceType.RESCUE, "no-rescue"), Map.entry(InterfaceType.STORAGE, "noop"),

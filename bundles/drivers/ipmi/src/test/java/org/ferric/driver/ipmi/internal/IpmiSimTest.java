@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ferric.driver.api.BootDevice;
-import org.ferric.driver.api.DeployInterface;
+import org.ferric.driver.api.BootInterface;
 import org.ferric.driver.api.DriverException;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.InvalidParameterException;
@@ -53,7 +53,7 @@ class IpmiSimTest {
         sim = new IpmiSim(dir, serialPort.getLocalPort());
         // Ironic's pacing and retry times, shrunk so the suite stays fast.
         hardware = new IpmiHardware(new IpmiSettings(Duration.ofMillis(800), Duration.ZERO, false, true, List.of(),
-                false, 3, Duration.ofSeconds(5), Duration.ofSeconds(5), "uefi", "ipmitool", "127.0.0.1", "17000:17100"));
+                false, 3, Duration.ofSeconds(5), Duration.ofSeconds(5), "uefi", "ipmitool", "127.0.0.1", "17000:17100"), new StubAgentInterfaces());
         power = (PowerInterface) hardware.interfaces(InterfaceType.POWER).get(0);
         management = (IpmiManagement) hardware.interfaces(InterfaceType.MANAGEMENT).get(0);
         vendor = (VendorInterface) hardware.interfaces(InterfaceType.VENDOR).get(0);
@@ -221,15 +221,16 @@ class IpmiSimTest {
     }
 
     @Test
-    void ramdiskDeployBootsFromDiskAndTearDownPowersOff() throws Exception {
-        DeployInterface deploy = (DeployInterface) hardware.interfaces(InterfaceType.DEPLOY).get(0);
+    void pxeBootBootsTheRamdiskFromTheNetworkOnceAndTheInstanceFromDisk() throws Exception {
+        BootInterface boot = (BootInterface) hardware.interfaces(InterfaceType.BOOT).get(0);
+        assertEquals("pxe", boot.name());
         TestTask task = node();
         task.properties.put("capabilities", "boot_mode:bios");
-        deploy.deploy(task);
-        assertEquals(PowerState.POWER_ON, power.getPowerState(task));
-        assertEquals("boot default\npower 1\n", sim.events());
-        deploy.tearDown(task);
-        assertEquals(PowerState.POWER_OFF, power.getPowerState(task));
+        boot.prepareRamdisk(task);
+        assertEquals("boot pxe\n", sim.events());
+        sim.clearEvents();
+        boot.prepareInstance(task);
+        assertEquals("boot default\n", sim.events()); // ipmi_sim names the disk "default"
     }
 
     @Test

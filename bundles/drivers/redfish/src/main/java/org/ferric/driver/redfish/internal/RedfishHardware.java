@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ferric.driver.api.AgentInterfaces;
 import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.HardwareType;
 import org.ferric.driver.api.HardwareTypeName;
@@ -12,6 +13,7 @@ import org.ferric.driver.api.NoInterfaces;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,25 +34,25 @@ public class RedfishHardware implements HardwareType {
     private final Map<InterfaceType, List<DriverInterface>> interfaces = new EnumMap<>(InterfaceType.class);
 
     @Activate
-    public RedfishHardware(RedfishConfig config) {
-        this(RedfishSettings.from(config));
+    public RedfishHardware(RedfishConfig config, @Reference AgentInterfaces agent) {
+        this(RedfishSettings.from(config), agent);
     }
 
-    RedfishHardware(RedfishSettings settings) {
+    RedfishHardware(RedfishSettings settings, AgentInterfaces agent) {
         connections = new Connections(settings);
         RedfishPower power = new RedfishPower(connections);
         RedfishManagement management = new RedfishManagement(connections);
-        // Defaults first, as in Ironic's RedfishHardware (PXE boot and the agent deploy do not exist yet).
+        // Defaults first, as in Ironic's RedfishHardware (PXE boot excepted: virtual media boots the agent).
         interfaces.put(InterfaceType.BIOS, List.of(new RedfishBios(connections, power), NoInterfaces.bios()));
         interfaces.put(InterfaceType.BOOT, List.of(new RedfishVirtualMediaBoot(connections, management)));
         interfaces.put(InterfaceType.CONSOLE, List.of(NoInterfaces.console()));
-        interfaces.put(InterfaceType.DEPLOY, List.of(new RamdiskDeploy(connections, management, power)));
-        interfaces.put(InterfaceType.INSPECT, List.of(new RedfishInspect(connections), NoInterfaces.inspect()));
+        interfaces.put(InterfaceType.DEPLOY, List.of(agent.direct()));
+        interfaces.put(InterfaceType.INSPECT, List.of(new RedfishInspect(connections), agent.inspect(), NoInterfaces.inspect()));
         interfaces.put(InterfaceType.MANAGEMENT, List.of(management, new Noop.Management()));
         interfaces.put(InterfaceType.NETWORK, List.of(NoInterfaces.noopNetwork()));
         interfaces.put(InterfaceType.POWER, List.of(power));
         interfaces.put(InterfaceType.RAID, List.of(NoInterfaces.raid()));
-        interfaces.put(InterfaceType.RESCUE, List.of(NoInterfaces.rescue()));
+        interfaces.put(InterfaceType.RESCUE, List.of(NoInterfaces.rescue(), agent.rescue()));
         interfaces.put(InterfaceType.STORAGE, List.of(NoInterfaces.noopStorage()));
         interfaces.put(InterfaceType.VENDOR, List.of(new RedfishVendor(connections), NoInterfaces.vendor()));
         LOG.info("Redfish driver activated");

@@ -46,7 +46,7 @@ class RedfishDriverTest {
     @BeforeEach
     void start() throws Exception {
         bmc = RedfishEmulator.start(2, "admin", PASSWORD);
-        hardware = new RedfishHardware(settings("auto"));
+        hardware = new RedfishHardware(settings("auto"), new StubAgentInterfaces());
         system = bmc.system("1");
     }
 
@@ -82,7 +82,7 @@ class RedfishDriverTest {
     void interfacesDefaultFirst() {
         Map<InterfaceType, String> expected = Map.ofEntries(Map.entry(InterfaceType.BIOS, "redfish"),
                 Map.entry(InterfaceType.BOOT, "redfish-virtual-media"), Map.entry(InterfaceType.CONSOLE, "no-console"),
-                Map.entry(InterfaceType.DEPLOY, "ramdisk"), Map.entry(InterfaceType.INSPECT, "redfish"),
+                Map.entry(InterfaceType.DEPLOY, "direct"), Map.entry(InterfaceType.INSPECT, "redfish"),
                 Map.entry(InterfaceType.MANAGEMENT, "redfish"), Map.entry(InterfaceType.NETWORK, "noop"),
                 Map.entry(InterfaceType.POWER, "redfish"), Map.entry(InterfaceType.RAID, "no-raid"),
                 Map.entry(InterfaceType.RESCUE, "no-rescue"), Map.entry(InterfaceType.STORAGE, "noop"),
@@ -302,7 +302,7 @@ class RedfishDriverTest {
         hardware.deactivate();
         assertTrue(bmc.requests().stream().anyMatch(r -> r.startsWith("DELETE /redfish/v1/SessionService/Sessions/2")),
                 "sessions are closed when the driver stops");
-        hardware = new RedfishHardware(settings("auto"));
+        hardware = new RedfishHardware(settings("auto"), new StubAgentInterfaces());
     }
 
     @Test
