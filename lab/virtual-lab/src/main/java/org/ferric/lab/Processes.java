@@ -44,9 +44,11 @@ final class Processes {
         }
     }
 
+    /** The working directory, also when it was deleted since (the link then ends in " (deleted)"). */
     static Optional<Path> cwd(long pid) {
         try {
-            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")));
+            String link = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).toString();
+            return Optional.of(Path.of(link.endsWith(" (deleted)") ? link.substring(0, link.length() - 10) : link));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,13 +174,21 @@ class IpmiLabTest {
     }
 
     @Test
-    void aLabKilledWithoutClosingIsCleanedUpByTheNextInTheSameDirectory() throws IOException {
+    void aLabKilledWithoutClosingIsCleanedUpByTheNextInTheSameDirectory() throws Exception {
         LabTests.requireTools("ipmi_sim", "ipmitool");
         lab = VirtualLab.start(LabTests.options("ipmi", dir).nodes(1));
-        long sim = ((IpmiNode) lab.nodes().get(0)).simPid();
-        // As if the lab's JVM died with SIGKILL: its ipmi_sim lives on.
+        LabNode n = lab.nodes().get(0);
+        long sim = ((IpmiNode) n).simPid();
+        ipmitool(n, "chassis", "power", "on");
+        long agent = assertAgentUp(n);
+        // As if the lab's JVM died with SIGKILL and someone then wiped its directory: its processes live on.
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
         VirtualLab next = VirtualLab.start(LabTests.options("ipmi", dir).nodes(1));
         assertFalse(Processes.alive(sim), "the ipmi_sim left behind was killed");
+        assertFalse(Processes.alive(agent), "the agent left behind was killed");
         next.close();
+        assertEquals(List.of(), LabTests.processesOf(dir));
     }
 }
