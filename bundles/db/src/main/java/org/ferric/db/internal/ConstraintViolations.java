@@ -47,6 +47,16 @@ final class ConstraintViolations {
         return new DbException("Database error: " + (sql != null ? sql.getMessage() : e.getMessage()), e);
     }
 
+    /** Whether the database rolled the transaction back because of a lock (SQL state class 40). */
+    static boolean isTransientLockFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static SQLException sqlCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException s) {
