@@ -258,7 +258,7 @@ public final class VirtualLab implements AutoCloseable {
                     f.setLength(options.diskSizeBytes()); // sparse: no block is written
                 }
                 // Held open until every node has one, so that no two nodes get the same port.
-                ServerSocket port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket port = listenBelowEphemeralRange();
                 held.add(port);
                 List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx96m", "-jar",
                         options.agentJar().toAbsolutePath().toString(), "--api-url", options.apiUrl()));
@@ -282,6 +282,31 @@ public final class VirtualLab implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * A free port below the kernel's ephemeral range. An agent binds its port anew at every boot, for
+     * the lab's whole life; a port the kernel hands out for outgoing connections could be taken by
+     * one of them in between (it happened: "Address already in use" at the agent's next boot).
+     */
+    private static ServerSocket listenBelowEphemeralRange() throws IOException {
+        int low = 32768;
+        try {
+            low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: keep the usual default
+        }
+        int span = Math.max(1, low - 20000);
+        int start = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(span);
+        for (int i = 0; i < span; i++) {
+            int candidate = 20000 + (start - 20000 + i) % span;
+            try {
+                return new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress());
+            } catch (IOException busy) {
+                // taken: try the next one
+            }
+        }
+        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 
     private String heartbeat() {
