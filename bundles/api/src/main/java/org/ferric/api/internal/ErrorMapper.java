@@ -73,7 +73,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 return ErrorBody.http(status, "");
             }
         }
+        if (clientWentAway(t)) {
+            // The client closed its connection before the answer (an agent powered off mid-heartbeat,
+            // a killed CLI): nothing failed here, and nobody is left to read the answer.
+            LOG.debug("Client disconnected before the answer: {}", t.toString());
+            return ErrorBody.fault(500, "The client disconnected.");
+        }
         LOG.error("Unexpected failure while serving an API request", t);
         return ErrorBody.fault(500, "An unexpected error prevented the server from fulfilling your request.");
+    }
+
+    /** Jetty's EofException (by name: the API bundle does not import Jetty) anywhere in the chain. */
+    static boolean clientWentAway(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if ("org.eclipse.jetty.io.EofException".equals(c.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
