@@ -214,7 +214,10 @@ final class AgentDeploy implements DeployInterface {
             for (Object list : byManager.values()) {
                 if (list instanceof List<?> l) {
                     for (Object s : l) {
-                        if (s instanceof Map<?, ?> m && steps.stream().noneMatch(x -> x.get("step").equals(m.get("step")))) {
+                        // As Ironic's agent_base.get_steps(interface='deploy'): the deploy interface runs the agent's
+                        // deploy-interface steps; others would need an agent-based interface of their type.
+                        if (s instanceof Map<?, ?> m && (m.get("interface") == null || "deploy".equals(m.get("interface")))
+                                && steps.stream().noneMatch(x -> x.get("step").equals(m.get("step")))) {
                             Map<String, Object> step = new LinkedHashMap<>();
                             step.put("interface", m.get("interface") == null ? "deploy" : m.get("interface"));
                             step.put("step", m.get("step"));

@@ -137,7 +137,9 @@ class AgentFlowTest {
         agent.cleanSteps = List.of(Map.of("step", "erase_devices", "priority", 10, "interface", "deploy"),
                 Map.of("step", "erase_devices_metadata", "priority", 99, "interface", "deploy"),
                 Map.of("step", "update_acme_firmware", "priority", 50, "interface", "deploy"),
-                Map.of("step", "burn_in_cpu", "priority", 0, "interface", "deploy"));
+                Map.of("step", "burn_in_cpu", "priority", 0, "interface", "deploy"),
+                // not the deploy interface's: ignored, as Ironic does (no agent-based management interface)
+                Map.of("step", "reset_acme_bmc", "priority", 70, "interface", "management"));
         List<String> ran = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             heartbeat(uuid);
