@@ -60,7 +60,16 @@ final class Provisioning {
             String to = fsm.next(from, event).orElseThrow(() -> invalidState(verb, node));
             if ("abort".equals(event)) {
                 abort(task, from, to);
-                tasks.finish(task);
+                if ((CLEANWAIT.equals(from) && task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy)
+                        || (RESCUEWAIT.equals(from) && task.iface(InterfaceType.RESCUE) instanceof AgentRescue)) {
+                    // The agent is running: power it off on a worker, still under the lock, as Ironic's
+                    // tear_down_cleaning; the caller gets its answer at once.
+                    tasks.save(task);
+                    tasks.spawn(task, t -> AgentRamdisk.shutDown(t, true),
+                            (t, e) -> LOG.warn("Powering off node {} after the abort failed: {}", t.editable().getUuid(), e.getMessage()));
+                } else {
+                    tasks.finish(task);
+                }
                 spawned = true;
                 return;
             }
@@ -454,6 +463,27 @@ final class Provisioning {
         }
         history.error(node.getUuid(), "provisioning", node.getLastError());
         LOG.info("Node {} moved to {}: {}", node.getUuid(), node.getProvisionState(), node.getLastError());
+        powerOffFailedAgent(task, state);
+    }
+
+    /**
+     * A deploy or cleaning that failed with the agent running leaves the node powered off, as Ironic's
+     * {@code [deploy]power_off_after_deploy_failure} (default on) and {@code tear_down_cleaning}: the
+     * ramdisk has nothing left to do and must not keep the token that lets it in.
+     */
+    private static void powerOffFailedAgent(NodeTask task, String failedIn) {
+        boolean agentState = switch (failedIn) {
+            case DEPLOYING, DEPLOYWAIT, CLEANING, CLEANWAIT -> task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy;
+            default -> false;
+        };
+        if (!agentState) {
+            return;
+        }
+        try {
+            AgentRamdisk.shutDown(task, true);
+        } catch (DriverException | RuntimeException e) {
+            LOG.warn("Could not power off node {} after its failure: {}", task.editable().getUuid(), e.getMessage());
+        }
     }
 
     // ---- steps ----

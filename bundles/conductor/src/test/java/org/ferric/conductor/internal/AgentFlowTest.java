@@ -111,6 +111,22 @@ class AgentFlowTest {
         Node failed = waitFor(uuid, settledIn("deploy failed"));
         assertEquals("Deploy step deploy.write_image failed on node " + uuid
                 + ". image checksum: md5:abc; verification checksum: md5:def", failed.getLastError());
+        assertEquals("power off", failed.getPowerState(), "Ironic powers a node off after a failed deploy");
+        assertNull(failed.getDriverInternalInfo().get(AgentCallbacks.TOKEN_KEY));
+    }
+
+    @Test
+    void abortingCleaningPowersTheAgentOff() throws Exception {
+        String uuid = manageable();
+        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
+        wanted.setAutomatedClean(true);
+        conductor.updateNode(wanted, false);
+        conductor.doProvisioningAction(uuid, "provide", Map.of());
+        assertEquals("power on", waitFor(uuid, settledIn("clean wait")).getPowerState());
+        conductor.doProvisioningAction(uuid, "abort", Map.of());
+        Node aborted = waitFor(uuid, n -> "clean failed".equals(n.getProvisionState()) && n.getReservation() == null
+                && "power off".equals(n.getPowerState()));
+        assertEquals("Clean operation aborted for node " + uuid + ".", aborted.getLastError());
     }
 
     @Test
