@@ -11,6 +11,7 @@ import java.util.Map;
 import org.ferric.driver.api.InvalidParameterException;
 import org.ferric.driver.api.PropertySpec;
 import org.junit.jupiter.api.Test;
+import org.ferric.driver.testkit.TestTask;
 
 class DriverInfoTest {
 
@@ -20,7 +21,7 @@ class DriverInfoTest {
 
     @Test
     void defaultsAreIronics() throws Exception {
-        DriverInfo info = DriverInfo.parse(new TestTask(Map.of("ipmi_address", "10.0.0.5")).node());
+        DriverInfo info = DriverInfo.parse(new TestTask("ipmi", Map.of("ipmi_address", "10.0.0.5")).node());
         assertEquals("10.0.0.5", info.address());
         assertEquals("ADMINISTRATOR", info.privLevel());
         assertEquals("2.0", info.protocolVersion());
@@ -35,7 +36,7 @@ class DriverInfoTest {
 
     @Test
     void acceptsJsonNumbersAndStrings() throws Exception {
-        DriverInfo info = DriverInfo.parse(new TestTask(Map.of("ipmi_address", "bmc", "ipmi_port", 6230,
+        DriverInfo info = DriverInfo.parse(new TestTask("ipmi", Map.of("ipmi_address", "bmc", "ipmi_port", 6230,
                 "ipmi_cipher_suite", "17", "ipmi_force_boot_device", "True", "ipmi_disable_boot_timeout", false,
                 "ipmi_terminal_port", "8023")).node());
         assertEquals(6230, info.port());
@@ -47,13 +48,13 @@ class DriverInfoTest {
 
     @Test
     void addressIsRequired() {
-        assertTrue(rejected(new TestTask(Map.of("ipmi_username", "admin"))).contains("ipmi_address"));
-        assertTrue(rejected(new TestTask(Map.of("ipmi_address", ""))).contains("ipmi_address"));
+        assertTrue(rejected(new TestTask("ipmi", Map.of("ipmi_username", "admin"))).contains("ipmi_address"));
+        assertTrue(rejected(new TestTask("ipmi", Map.of("ipmi_address", ""))).contains("ipmi_address"));
     }
 
     @Test
     void badValuesNameTheirKey() {
-        TestTask base = new TestTask(Map.of("ipmi_address", "bmc"));
+        TestTask base = new TestTask("ipmi", Map.of("ipmi_address", "bmc"));
         assertTrue(rejected(base.with("ipmi_priv_level", "ROOT")).contains("ipmi_priv_level"));
         base.driverInfo.remove("ipmi_priv_level");
         assertTrue(rejected(base.with("ipmi_port", "70000")).contains("ipmi_port"));
@@ -76,7 +77,7 @@ class DriverInfoTest {
 
     @Test
     void bridgingNeedsItsAddresses() throws Exception {
-        TestTask task = new TestTask(Map.of("ipmi_address", "bmc", "ipmi_bridging", "dual", "ipmi_target_channel", "7"));
+        TestTask task = new TestTask("ipmi", Map.of("ipmi_address", "bmc", "ipmi_bridging", "dual", "ipmi_target_channel", "7"));
         String msg = rejected(task);
         assertTrue(msg.contains("ipmi_target_address") && msg.contains("ipmi_transit_channel")
                 && msg.contains("ipmi_transit_address"), msg);
@@ -88,7 +89,7 @@ class DriverInfoTest {
 
     @Test
     void passwordNeverShows() throws Exception {
-        DriverInfo info = DriverInfo.parse(new TestTask(Map.of("ipmi_address", "bmc", "ipmi_password", "s3cr3t!",
+        DriverInfo info = DriverInfo.parse(new TestTask("ipmi", Map.of("ipmi_address", "bmc", "ipmi_password", "s3cr3t!",
                 "ipmi_hex_kg_key", "abcd")).node());
         assertFalse(info.toString().contains("s3cr3t!"));
         assertFalse(info.toString().contains("abcd"));

@@ -14,6 +14,8 @@ import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.InvalidParameterException;
 import org.junit.jupiter.api.Test;
+import org.ferric.driver.testkit.TestTask;
+import org.ferric.driver.testkit.StubAgentInterfaces;
 
 class IpmiHardwareTest {
 
@@ -48,7 +50,7 @@ class IpmiHardwareTest {
     void consoleNeedsAPortOrARange() throws Exception {
         IpmiHardware hw = hardware("");
         ConsoleInterface console = (ConsoleInterface) hw.interfaces(InterfaceType.CONSOLE).get(1);
-        TestTask task = new TestTask(Map.of("ipmi_address", "h"));
+        TestTask task = new TestTask("ipmi", Map.of("ipmi_address", "h"));
         String msg = assertThrows(InvalidParameterException.class, () -> console.validate(task)).getMessage();
         assertTrue(msg.contains("ipmi_terminal_port"), msg);
         console.validate(task.with("ipmi_terminal_port", 8023));

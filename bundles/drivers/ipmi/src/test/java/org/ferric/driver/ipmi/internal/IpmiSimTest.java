@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ferric.driver.testkit.TestTask;
+import org.ferric.driver.testkit.StubAgentInterfaces;
 
 /** The driver against a real BMC: Debian's ipmi_sim, started and stopped here. */
 class IpmiSimTest {
@@ -80,7 +82,7 @@ class IpmiSimTest {
     }
 
     static TestTask node() {
-        return new TestTask(Map.of("ipmi_address", "127.0.0.1", "ipmi_port", sim.port, "ipmi_username", IpmiSim.USER,
+        return new TestTask("ipmi", Map.of("ipmi_address", "127.0.0.1", "ipmi_port", sim.port, "ipmi_username", IpmiSim.USER,
                 "ipmi_password", IpmiSim.PASSWORD));
     }
 

@@ -16,6 +16,7 @@ import org.ferric.driver.api.DriverException;
 import org.ferric.driver.api.PowerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ferric.driver.testkit.TestTask;
 
 class IpmiToolTest {
     static final String PASSWORD = "Pa55'w0rd \"x\"";
@@ -26,7 +27,7 @@ class IpmiToolTest {
     }
 
     private static DriverInfo info(Map<String, Object> driverInfo) throws Exception {
-        return DriverInfo.parse(new TestTask(driverInfo).node());
+        return DriverInfo.parse(new TestTask("ipmi", driverInfo).node());
     }
 
     @Test

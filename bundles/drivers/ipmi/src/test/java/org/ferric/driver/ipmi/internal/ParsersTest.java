@@ -9,6 +9,7 @@ import org.ferric.driver.api.BootDevice;
 import org.ferric.driver.api.DriverException;
 import org.ferric.driver.api.PowerState;
 import org.junit.jupiter.api.Test;
+import org.ferric.driver.testkit.TestTask;
 
 class ParsersTest {
 
@@ -71,7 +72,7 @@ class ParsersTest {
 
     @Test
     void bootModeWhereIronicLooks() {
-        TestTask task = new TestTask(Map.of("ipmi_address", "h"));
+        TestTask task = new TestTask("ipmi", Map.of("ipmi_address", "h"));
         assertEquals("uefi", BootMode.of(task.node(), "uefi"));
         task.properties.put("capabilities", "cpu_vt:true,boot_mode:bios");
         assertEquals("bios", BootMode.of(task.node(), "uefi"));

@@ -27,6 +27,8 @@ import org.ferric.lab.redfish.RedfishEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ferric.driver.testkit.TestTask;
+import org.ferric.driver.testkit.StubAgentInterfaces;
 
 /** Every interface of the redfish driver against the lab's Redfish BMC emulator on a loopback port. */
 class RedfishDriverTest {
@@ -57,7 +59,7 @@ class RedfishDriverTest {
     }
 
     private TestTask node() {
-        return new TestTask(Map.of("redfish_address", bmc.url(), "redfish_system_id", "/redfish/v1/Systems/1",
+        return new TestTask("redfish", Map.of("redfish_address", bmc.url(), "redfish_system_id", "/redfish/v1/Systems/1",
                 "redfish_username", "admin", "redfish_password", PASSWORD));
     }
 
@@ -98,7 +100,7 @@ class RedfishDriverTest {
     @Test
     void validateNeedsAnAddressAndKnownValues() throws Exception {
         PowerInterface power = power();
-        TestTask task = new TestTask(Map.of());
+        TestTask task = new TestTask("redfish", Map.of());
         String msg = assertThrows(InvalidParameterException.class, () -> power.validate(task)).getMessage();
         assertTrue(msg.contains("redfish_address"), msg);
         power.validate(task.with("redfish_address", "10.0.0.5"));
@@ -350,11 +352,11 @@ class RedfishDriverTest {
 
     @Test
     void theOnlySystemIsPickedWithoutASystemId() throws Exception {
-        TestTask task = new TestTask(Map.of("redfish_address", bmc.url(), "redfish_username", "admin", "redfish_password", PASSWORD));
+        TestTask task = new TestTask("redfish", Map.of("redfish_address", bmc.url(), "redfish_username", "admin", "redfish_password", PASSWORD));
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> power().getPowerState(task));
         assertTrue(e.getMessage().contains("manages 2 systems") && e.getMessage().contains("redfish_system_id"), e.getMessage());
         try (RedfishEmulator single = RedfishEmulator.start(1, "admin", PASSWORD)) {
-            TestTask one = new TestTask(Map.of("redfish_address", single.url() + "/redfish/v1",
+            TestTask one = new TestTask("redfish", Map.of("redfish_address", single.url() + "/redfish/v1",
                     "redfish_username", "admin", "redfish_password", PASSWORD));
             power().setPowerState(one, PowerState.POWER_ON, null);
             assertEquals("On", single.system("1").powerState());

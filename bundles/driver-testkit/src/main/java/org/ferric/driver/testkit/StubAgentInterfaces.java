@@ -1,4 +1,4 @@
-package org.ferric.driver.ipmi.internal;
+package org.ferric.driver.testkit;
 
 import java.util.List;
 
@@ -11,8 +11,8 @@ import org.ferric.driver.api.StepResult;
 import org.ferric.driver.api.TaskContext;
 import org.ferric.driver.api.UnsupportedDriverOperationException;
 
-/** Stands in for the conductor's agent interfaces: named as they are, doing nothing (the conductor's tests drive them). */
-final class StubAgentInterfaces implements AgentInterfaces {
+/** Stands in for the conductor's {@link AgentInterfaces}: named as its implementations are, doing nothing (the conductor's tests drive the real ones). */
+public final class StubAgentInterfaces implements AgentInterfaces {
 
     @Override
     public DeployInterface direct() {
