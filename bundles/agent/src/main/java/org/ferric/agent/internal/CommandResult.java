@@ -62,10 +62,31 @@ final class CommandResult {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("command_name", name);
-        out.put("command_params", params);
+        out.put("command_params", redacted(params));
         out.put("command_status", status);
         out.put("command_error", error);
         out.put("command_result", result);
         return out;
+    }
+
+    /**
+     * The params as the command API shows them: a password (the rescue password) never leaves the agent
+     * again, whoever lists the commands.
+     */
+    @SuppressWarnings("unchecked")
+    static Object redacted(Object params) {
+        if (params instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                copy.put(key, key.toLowerCase(java.util.Locale.ROOT).contains("password") && e.getValue() != null
+                        ? "******" : redacted(e.getValue()));
+            }
+            return copy;
+        }
+        if (params instanceof java.util.List<?> l) {
+            return l.stream().map(CommandResult::redacted).toList();
+        }
+        return params;
     }
 }

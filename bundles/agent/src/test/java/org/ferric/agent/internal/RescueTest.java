@@ -56,6 +56,7 @@ class RescueTest {
         assertEquals("finalize_rescue", r.body().get("command_name"));
         assertEquals("SUCCEEDED", r.body().get("command_status"));
         assertEquals(Map.of(), r.body().get("command_result"));
+        assertEquals(Map.of("rescue_password", "******"), r.body().get("command_params"), "the password is not shown back");
 
         String stored = Files.readString(passwordFile());
         assertTrue(stored.matches("\\$6\\$[./0-9A-Za-z]{16}\\$[./0-9A-Za-z]{86}"), stored);
