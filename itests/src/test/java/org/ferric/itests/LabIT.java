@@ -185,6 +185,7 @@ public class LabIT {
         try {
             JsonNode failed = settles(uuid, "deploy failed", Duration.ofSeconds(CALLBACK_TIMEOUT + 60));
             assertEquals("Timeout reached while waiting for callback for node " + uuid, failed.get("last_error").asText());
+            assertEquals("the silent node is powered off, its agent with it", "power off", failed.get("power_state").asText());
         } finally {
             new ProcessBuilder("kill", "-CONT", Long.toString(agent.pid())).start().waitFor();
         }

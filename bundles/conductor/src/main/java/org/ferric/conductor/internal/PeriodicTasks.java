@@ -219,6 +219,7 @@ final class PeriodicTasks {
                             return;
                         }
                         failNode(node, String.format(wait.message(), node.getUuid()), "fail");
+                        powerOffSilentAgent(node, wait.state());
                         db.updateNode(node);
                     });
                 }
@@ -270,6 +271,32 @@ final class PeriodicTasks {
         node.setLastError(message);
         history.error(node.getUuid(), "provisioning", message);
         LOG.info("Node {}: {} -> {}: {}", node.getUuid(), state, to, message);
+    }
+
+    /**
+     * A node whose agent went silent is powered off, as Ironic's {@code cleanup_after_timeout}: whatever
+     * the ramdisk is doing, nobody listens to it any more, and its token dies with the power.
+     */
+    private void powerOffSilentAgent(Node node, String waitState) {
+        HardwareType driver = drivers.get(node.getDriver()).orElse(null);
+        if (driver == null) {
+            return;
+        }
+        NodeTask task = new NodeTask(node, List.of(), driver, host, false);
+        boolean agent = switch (waitState) {
+            case DEPLOYWAIT, CLEANWAIT -> task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy;
+            case INSPECTWAIT -> task.iface(InterfaceType.INSPECT) instanceof AgentInspect;
+            case RESCUEWAIT -> task.iface(InterfaceType.RESCUE) instanceof AgentRescue;
+            default -> false;
+        };
+        if (!agent) {
+            return;
+        }
+        try {
+            AgentRamdisk.shutDown(task, true);
+        } catch (DriverException | RuntimeException e) {
+            LOG.warn("Could not power off node {} after its timeout: {}", node.getUuid(), e.getMessage());
+        }
     }
 
     // ---- helpers ----

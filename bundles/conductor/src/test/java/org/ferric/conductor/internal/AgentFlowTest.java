@@ -49,7 +49,9 @@ class AgentFlowTest {
         agent.start();
         drivers.addHardwareType(new AgentHardware(new TestDriver(), new AgentDriverInterfaces()));
         conductor = new ConductorService(db, drivers, ConductorServiceTest.config(Map.of("host", "c1",
-                "node_locked_retry_interval", 0.01, "automated_clean", false)));
+                "node_locked_retry_interval", 0.01, "automated_clean", false,
+                // the test runs the timeout pass itself; a 1 s callback timeout only counts then
+                "check_provision_state_interval", 0, "deploy_callback_timeout", 1)));
     }
 
     @AfterEach
@@ -112,6 +114,26 @@ class AgentFlowTest {
         assertEquals("Deploy step deploy.write_image failed on node " + uuid
                 + ". image checksum: md5:abc; verification checksum: md5:def", failed.getLastError());
         assertEquals("power off", failed.getPowerState(), "Ironic powers a node off after a failed deploy");
+        assertNull(failed.getDriverInternalInfo().get(AgentCallbacks.TOKEN_KEY));
+    }
+
+    @Test
+    void anAgentThatFallsSilentTimesTheDeployOutAndIsPoweredOff() throws Exception {
+        String uuid = available();
+        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
+        wanted.setInstanceInfo(new LinkedHashMap<>(Map.of("image_source", "http://images/raw.img", "image_checksum", "abc")));
+        conductor.updateNode(wanted, false);
+        conductor.doProvisioningAction(uuid, "active", Map.of());
+        waitFor(uuid, settledIn("wait call-back"));
+        heartbeat(uuid);
+        waitFor(uuid, n -> agent.names().contains("deploy.execute_deploy_step") && n.getReservation() == null);
+        conductor.periodic().checkWaitTimeouts();
+        assertEquals("wait call-back", db.getNodeByUuid(uuid).orElseThrow().getProvisionState(), "a heartbeat just now");
+        Thread.sleep(1100); // then silence
+        conductor.periodic().checkWaitTimeouts();
+        Node failed = waitFor(uuid, settledIn("deploy failed"));
+        assertEquals("Timeout reached while waiting for callback for node " + uuid, failed.getLastError());
+        assertEquals("power off", failed.getPowerState());
         assertNull(failed.getDriverInternalInfo().get(AgentCallbacks.TOKEN_KEY));
     }
 
