@@ -14,7 +14,6 @@ import org.ferric.driver.api.InvalidParameterException;
 import org.ferric.driver.api.NodeView;
 import org.ferric.driver.api.PowerInterface;
 import org.ferric.driver.api.PowerState;
-import org.ferric.driver.api.PropertySpec;
 import org.ferric.driver.api.Step;
 import org.ferric.driver.api.StepResult;
 import org.ferric.driver.api.TaskContext;
@@ -25,25 +24,18 @@ import org.ferric.driver.api.TaskContext;
  * conductor run the next step. Steps that the agent runs ({@code write_image}, every clean step) are
  * sent as async commands and polled on the following heartbeats ({@link #stepFinished}).
  */
-final class AgentDeploy implements DeployInterface {
+final class AgentDeploy extends AgentInterface implements DeployInterface {
     static final String NAME = "direct";
     private static final List<String> DEPLOY_STEPS = List.of("write_image", "prepare_instance_boot", "tear_down_agent",
             "boot_instance");
 
-    private final AgentClient agent;
-
     AgentDeploy(AgentClient agent) {
-        this.agent = agent;
+        super(agent);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return List.of();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.ferric.conductor.internal;
 
-import java.util.List;
 import java.util.Map;
 
 import org.ferric.driver.api.DriverException;
 import org.ferric.driver.api.InspectInterface;
-import org.ferric.driver.api.PropertySpec;
 import org.ferric.driver.api.StepResult;
 import org.ferric.driver.api.TaskContext;
 
@@ -15,27 +13,16 @@ import org.ferric.driver.api.TaskContext;
  * the node off. Ironic's agent posts its inventory to the inspector instead; pulling it keeps one
  * protocol (the agent's command API) for every in-band operation.
  */
-final class AgentInspect implements InspectInterface {
+final class AgentInspect extends AgentInterface implements InspectInterface {
     static final String NAME = "agent";
 
-    private final AgentClient agent;
-
     AgentInspect(AgentClient agent) {
-        this.agent = agent;
+        super(agent);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return List.of();
-    }
-
-    @Override
-    public void validate(TaskContext task) {
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.ferric.conductor.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.ferric.driver.api.BootInterface;
@@ -9,7 +8,6 @@ import org.ferric.driver.api.DriverException;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.PowerInterface;
 import org.ferric.driver.api.PowerState;
-import org.ferric.driver.api.PropertySpec;
 import org.ferric.driver.api.RescueInterface;
 import org.ferric.driver.api.StepResult;
 import org.ferric.driver.api.TaskContext;
@@ -19,27 +17,16 @@ import org.ferric.driver.api.TaskContext;
  * the rescue password ({@code rescue.finalize_rescue}) and the agent hands the machine to the rescue
  * user. Unrescue powers off and boots the instance again.
  */
-final class AgentRescue implements RescueInterface {
+final class AgentRescue extends AgentInterface implements RescueInterface {
     static final String NAME = "agent";
 
-    private final AgentClient agent;
-
     AgentRescue(AgentClient agent) {
-        this.agent = agent;
+        super(agent);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return List.of();
-    }
-
-    @Override
-    public void validate(TaskContext task) {
     }
 
     @Override
