@@ -35,7 +35,9 @@ final class ConstraintViolations {
         SQLException sql = sqlCause(e);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         if (state.startsWith("23")) {
-            String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
+            // only the first line names the constraint; PostgreSQL's Detail line quotes the values,
+            // which could themselves look like a constraint name
+            String message = summary(sql).toLowerCase(Locale.ROOT);
             for (Map.Entry<String, String> unique : UNIQUE_FIELDS.entrySet()) {
                 if (message.contains(unique.getKey())) {
                     String field = unique.getValue();
@@ -44,7 +46,35 @@ final class ConstraintViolations {
             }
             return new ConflictException("The change conflicts with a concurrent change (SQL state " + state + ")");
         }
-        return new DbException("Database error: " + (sql != null ? sql.getMessage() : e.getMessage()), e);
+        if (sql == null) {
+            return new DbException("Database error: " + e.getClass().getSimpleName(), redacted(e));
+        }
+        return new DbException("Database error: " + summary(sql), redacted(sql));
+    }
+
+    /**
+     * The first line of a database error. PostgreSQL adds lines such as {@code Detail: Failing row
+     * contains (...)} that quote the rejected row, BMC passwords included: they must reach neither
+     * callers nor logs (Derby's messages never quote values).
+     */
+    static String summary(Throwable t) {
+        SQLException sql = sqlCause(t);
+        String message = String.valueOf(sql != null ? sql.getMessage() : t.getMessage());
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    /**
+     * A stand-in for a database exception to keep as a cause: the same class name in the message,
+     * SQL state, error code and stack trace, but only the {@link #summary} and none of its causes
+     * (EclipseLink's exceptions repeat the driver's whole message).
+     */
+    static SQLException redacted(Throwable t) {
+        SQLException sql = sqlCause(t);
+        SQLException copy = sql == null ? new SQLException(t.getClass().getName() + ": " + summary(t))
+                : new SQLException(sql.getClass().getName() + ": " + summary(sql), sql.getSQLState(), sql.getErrorCode());
+        copy.setStackTrace((sql != null ? sql : t).getStackTrace());
+        return copy;
     }
 
     /** Whether the database rolled the transaction back because of a lock (SQL state class 40). */

@@ -91,7 +91,7 @@ public class DbApiImpl implements DbApi {
                 if (attempt >= TX_ATTEMPTS || !ConstraintViolations.isTransientLockFailure(e)) {
                     throw e;
                 }
-                LOG.debug("Transaction lost a lock race (attempt {}), retrying: {}", attempt, e.getMessage());
+                LOG.debug("Transaction lost a lock race (attempt {}), retrying: {}", attempt, ConstraintViolations.summary(e));
                 try {
                     Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
                 } catch (InterruptedException interrupted) {

@@ -60,7 +60,7 @@ final class ObjectStore {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new DbException("Database error: " + e.getMessage(), e);
+            throw new DbException("Database error: " + ConstraintViolations.summary(e), ConstraintViolations.redacted(e));
         }
     }
 
@@ -287,7 +287,7 @@ final class ObjectStore {
     private static RuntimeException translate(SQLException e, ObjectKind kind, Map<String, Object> fields) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("23")) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = ConstraintViolations.summary(e).toLowerCase(java.util.Locale.ROOT);
             for (List<String> unique : kind.uniqueFields()) {
                 if (message.contains("uniq_" + kind.table() + "_" + String.join("_", unique))) {
                     return new DuplicateEntryException(unique.get(0), String.valueOf(fields.get(unique.get(0))));
@@ -297,7 +297,8 @@ final class ObjectStore {
                 return new NotFoundException("Node " + fields.get("node_uuid") + " not found");
             }
         }
-        return new DbException("Database error on " + kind.table() + ": " + e.getMessage(), e);
+        return new DbException("Database error on " + kind.table() + ": " + ConstraintViolations.summary(e),
+                ConstraintViolations.redacted(e));
     }
 
     private static void bind(PreparedStatement ps, int i, Column col, Object v) throws SQLException {

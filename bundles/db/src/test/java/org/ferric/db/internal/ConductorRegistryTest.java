@@ -52,7 +52,7 @@ class ConductorRegistryTest extends DatabaseTestBase {
         db.registerConductor("silent", "", List.of());
         db.registerConductor("gone", "", List.of());
         db.unregisterConductor("gone");
-        try (Connection c = database.derby.getConnection();
+        try (Connection c = database.direct.getConnection();
                 PreparedStatement st = c.prepareStatement("UPDATE conductors SET updated_at = ? WHERE hostname = 'silent'")) {
             st.setTimestamp(1, Timestamps.toDb(Instant.now().minus(Duration.ofMinutes(10))));
             assertEquals(1, st.executeUpdate());

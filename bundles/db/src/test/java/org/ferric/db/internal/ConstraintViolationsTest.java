@@ -1,6 +1,7 @@
 package org.ferric.db.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -48,5 +49,24 @@ class ConstraintViolationsTest {
         assertInstanceOf(ConflictException.class, ConstraintViolations.translate(new PersistenceException(fk), Map.of()));
         DbException other = ConstraintViolations.translate(new PersistenceException(disk), Map.of());
         assertEquals(DbException.class, other.getClass());
+    }
+
+    @Test
+    void postgresqlDetailLinesReachNeitherTheMatchNorTheMessage() {
+        SQLException name = new SQLException("ERROR: duplicate key value violates unique constraint \"uniq_nodes_name\"\n"
+                + "  Detail: Key (name)=(uniq_nodes_uuid) already exists.", "23505");
+        assertEquals("name", assertInstanceOf(DuplicateEntryException.class,
+                ConstraintViolations.translate(new PersistenceException(name), Map.of("name", "uniq_nodes_uuid"))).field());
+
+        SQLException check = new SQLException("ERROR: value too long for type character varying(32)\n"
+                + "  Detail: Failing row contains (1, {\"ipmi_password\": \"s3cret\"}).", "22001");
+        DbException e = ConstraintViolations.translate(new PersistenceException(new RuntimeException(check)), Map.of());
+
+        assertEquals("Database error: ERROR: value too long for type character varying(32)", e.getMessage());
+        SQLException cause = assertInstanceOf(SQLException.class, e.getCause());
+        assertEquals("22001", cause.getSQLState());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("s3cret"), t.toString());
+        }
     }
 }

@@ -169,7 +169,7 @@ class NodeListingTest extends DatabaseTestBase {
     }
 
     private void bulkInsert(int count) throws SQLException {
-        try (Connection c = database.derby.getConnection()) {
+        try (Connection c = database.direct.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement(
                     "INSERT INTO nodes (uuid, name, driver, driver_info, created_at) VALUES (?, ?, 'bulk', '{}', ?)")) {

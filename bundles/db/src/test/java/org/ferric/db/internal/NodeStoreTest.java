@@ -90,7 +90,7 @@ class NodeStoreTest extends DatabaseTestBase {
             node.setProvisionUpdatedAt(Instant.parse("2024-01-02T03:04:05.123456Z"));
             String uuid = db.createNode(node).getUuid();
 
-            try (Connection c = database.derby.getConnection();
+            try (Connection c = database.direct.getConnection();
                     PreparedStatement st = c.prepareStatement("SELECT provision_updated_at FROM nodes WHERE uuid = ?")) {
                 st.setString(1, uuid);
                 try (ResultSet rs = st.executeQuery()) {
@@ -209,7 +209,7 @@ class NodeStoreTest extends DatabaseTestBase {
     }
 
     private int count(String table) throws SQLException {
-        try (Connection c = database.derby.getConnection();
+        try (Connection c = database.direct.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);

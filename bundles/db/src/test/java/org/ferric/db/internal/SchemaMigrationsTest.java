@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 
 import org.ferric.db.api.DbException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigrationsTest {
@@ -45,6 +53,41 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void runsOnTheDatabaseTheBuildAskedFor() throws SQLException {
+        try (Connection c = database.direct.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            assertEquals(TestDatabase.postgresql() ? SqlDialect.POSTGRESQL : SqlDialect.DERBY, SqlDialect.forProduct(product), product);
+        }
+    }
+
+    /** Several conductors may start at once against one shared database: each script still runs once. */
+    @RepeatedTest(3)
+    void instancesMigratingAtOnceApplyEachScriptOnce() throws Exception {
+        int instances = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Integer> applied = new ArrayList<>();
+        try {
+            List<Future<List<Integer>>> runs = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return new SchemaMigrations(database.dataSource).migrate();
+                }));
+            }
+            start.countDown();
+            for (Future<List<Integer>> run : runs) {
+                applied.addAll(run.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        applied.sort(null);
+        assertEquals(List.of(1, 2, 3), applied);
+        assertEquals(List.of(1, 2, 3), versions());
+    }
+
+    @Test
     void laterScriptIsAppliedOnTopOfEarlierOnes() throws SQLException {
         new SchemaMigrations(database.dataSource).migrate();
 
@@ -54,7 +97,7 @@ class SchemaMigrationsTest {
 
         assertEquals(List.of(901), applied);
         assertEquals(List.of(1, 2, 3, 901), versions());
-        try (Connection c = database.derby.getConnection(); Statement st = c.createStatement();
+        try (Connection c = database.direct.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT note FROM test_extra")) {
             assertTrue(rs.next());
             assertEquals("added by V002", rs.getString(1));
@@ -115,7 +158,7 @@ class SchemaMigrationsTest {
 
     private List<Integer> versions() throws SQLException {
         List<Integer> versions = new ArrayList<>();
-        try (Connection c = database.derby.getConnection(); Statement st = c.createStatement();
+        try (Connection c = database.direct.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT version FROM ferric_schema_version ORDER BY version")) {
             while (rs.next()) {
                 versions.add(rs.getInt(1));
@@ -125,9 +168,13 @@ class SchemaMigrationsTest {
     }
 
     private boolean tableExists(String name) throws SQLException {
-        try (Connection c = database.derby.getConnection();
-                ResultSet rs = c.getMetaData().getTables(null, "APP", name, null)) {
-            return rs.next();
+        try (Connection c = database.direct.getConnection()) {
+            // Derby stores unquoted names in upper case, PostgreSQL in lower case
+            DatabaseMetaData md = c.getMetaData();
+            String stored = md.storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name.toUpperCase(Locale.ROOT);
+            try (ResultSet rs = md.getTables(null, null, stored, new String[] {"TABLE"})) {
+                return rs.next();
+            }
         }
     }
 }

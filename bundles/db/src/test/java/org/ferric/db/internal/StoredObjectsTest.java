@@ -1,6 +1,7 @@
 package org.ferric.db.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ferric.db.api.DbException;
 import org.ferric.db.api.DuplicateEntryException;
 import org.ferric.db.api.Node;
 import org.ferric.db.api.NodeHistory;
@@ -112,5 +114,41 @@ class StoredObjectsTest extends DatabaseTestBase {
         assertThrows(IllegalArgumentException.class, () -> db.createObject(ObjectKind.DEPLOY_TEMPLATE, Map.of("nope", 1)));
         db.destroyNode(node.getUuid());
         assertTrue(db.findObject(ObjectKind.NODE_INVENTORY, "node_uuid", node.getUuid()).isEmpty());
+    }
+
+    @Test
+    void nullTextAndJsonFieldsAreStoredAsNull() {
+        Node node = db.createNode(NodeFixtures.minimal("n1"));
+        Map<String, Object> pg = new HashMap<>();
+        pg.put("node_uuid", node.getUuid());
+        pg.put("name", "pg1");
+        pg.put("extra", null);
+        pg.put("properties", null);
+        StoredObject created = db.createObject(ObjectKind.PORTGROUP, pg);
+        assertNull(created.get("extra"));
+        assertNull(created.get("properties"));
+
+        StoredObject withJson = db.updateObject(created.copy().with("extra", Map.of("k", "v")));
+        assertEquals(Map.of("k", "v"), withJson.get("extra"));
+        assertNull(db.updateObject(withJson.copy().with("extra", null)).get("extra"));
+
+        NodeHistory quiet = db.recordNodeHistory(node.getUuid(), null, "power", "INFO", "c1", null);
+        assertNull(db.getNodeHistory(node.getUuid(), quiet.uuid()).orElseThrow().event());
+    }
+
+    @Test
+    void aRejectedRowIsNotQuotedInTheError() {
+        Node node = db.createNode(NodeFixtures.minimal("n1"));
+        Map<String, Object> connector = new HashMap<>();
+        connector.put("node_uuid", node.getUuid());
+        connector.put("connector_id", "iqn.2024-01.org.example:1");
+        connector.put("extra", Map.of("chap_secret", "s3cret-chap"));
+        // no "type": the NOT NULL constraint rejects the row
+
+        DbException e = assertThrows(DbException.class, () -> db.createObject(ObjectKind.VOLUME_CONNECTOR, connector));
+
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("s3cret-chap"), "the error quotes the row: " + t);
+        }
     }
 }
