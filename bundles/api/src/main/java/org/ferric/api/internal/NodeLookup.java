@@ -1,12 +1,11 @@
 package org.ferric.api.internal;
 
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.ferric.conductor.rpc.ConductorRpc;
-import org.ferric.conductor.rpc.DriverDescription;
 import org.ferric.db.api.DbApi;
 import org.ferric.db.api.Node;
 
@@ -35,23 +34,32 @@ final class NodeLookup {
 
     /**
      * The conductor shown for a node: this conductor's host when its driver is loaded here. Asks
-     * the conductor for its drivers once, and only if a node is rendered.
+     * the conductor once per driver name and request, and only if a node is rendered — about the
+     * one driver ({@code getDriver}), not by describing every loaded driver ({@code listDrivers}).
      */
     static Function<Node, String> conductorOf(ConductorRpc rpc) {
         return new Function<>() {
-            private Set<String> drivers;
+            private final Map<String, Boolean> loaded = new HashMap<>();
             private String host;
 
             @Override
             public String apply(Node node) {
-                if (drivers == null) {
-                    drivers = new HashSet<>();
-                    for (DriverDescription d : rpc.listDrivers()) {
-                        drivers.add(d.name());
-                    }
+                String driver = node.getDriver();
+                if (driver == null) {
+                    return null;
+                }
+                Boolean here = loaded.get(driver);
+                if (here == null) {
+                    here = rpc.getDriver(driver).isPresent();
+                    loaded.put(driver, here);
+                }
+                if (!here) {
+                    return null;
+                }
+                if (host == null) {
                     host = rpc.hostname();
                 }
-                return node.getDriver() != null && drivers.contains(node.getDriver()) ? host : null;
+                return host;
             }
         };
     }

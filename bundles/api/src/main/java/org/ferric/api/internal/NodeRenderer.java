@@ -69,14 +69,35 @@ final class NodeRenderer {
         }
     }
 
+    /** The fields of a full answer before the links, per minor version: {@code NodeField.values()} filtered once. */
+    private static final NodeField[][] OWN_FIELDS = new NodeField[ApiVersion.MAX.minor() + 1][];
+    /** The API-filled fields shown after the links, in that order. */
+    private static final NodeField[] AFTER_LINKS = {NodeField.CONDUCTOR, NodeField.ALLOCATION_UUID, NodeField.CHASSIS_UUID};
+    static {
+        for (int minor = 0; minor < OWN_FIELDS.length; minor++) {
+            OWN_FIELDS[minor] = ownFields(new ApiVersion(1, minor));
+        }
+    }
+
+    private static NodeField[] ownFields(ApiVersion v) {
+        List<NodeField> out = new ArrayList<>();
+        for (NodeField f : NodeField.values()) {
+            if (!f.apiFulfilled() && f.visibleAt(v)) {
+                out.add(f);
+            }
+        }
+        return out.toArray(new NodeField[0]);
+    }
+
     /** @param fields the requested fields (already checked), or null for all */
     ObjectNode render(Node node, List<String> fields) {
         ObjectNode out = Json.object();
         if (fields == null) {
-            for (NodeField f : NodeField.values()) {
-                if (!f.apiFulfilled() && f.visibleAt(version)) {
-                    put(out, node, f);
-                }
+            int minor = version.minor();
+            NodeField[] own = version.major() == 1 && minor >= 0 && minor < OWN_FIELDS.length
+                    ? OWN_FIELDS[minor] : ownFields(version);
+            for (NodeField f : own) {
+                put(out, node, f);
             }
         } else {
             if (fields.contains("uuid")) {
@@ -90,7 +111,7 @@ final class NodeRenderer {
             }
         }
         out.set("links", links.pair("nodes", node.getUuid()));
-        for (NodeField f : List.of(NodeField.CONDUCTOR, NodeField.ALLOCATION_UUID, NodeField.CHASSIS_UUID)) {
+        for (NodeField f : AFTER_LINKS) {
             if (f.visibleAt(version) && (fields == null || fields.contains(f.api))) {
                 put(out, node, f);
             }

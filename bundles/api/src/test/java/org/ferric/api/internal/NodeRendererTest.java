@@ -1,6 +1,7 @@
 package org.ferric.api.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,5 +122,23 @@ class NodeRendererTest {
     void isoTimeIsPythonsIsoformat() {
         assertEquals("2026-11-25T22:49:12+00:00", IsoTime.format(Instant.parse("2026-11-25T22:49:12Z")));
         assertEquals("2026-11-25T22:49:12.562930+00:00", IsoTime.format(Instant.parse("2026-11-25T22:49:12.56293012Z")));
+        assertEquals("2026-11-25T22:49:12.000001+00:00", IsoTime.format(Instant.parse("2026-11-25T22:49:12.000001999Z")));
+        assertEquals("2026-11-25T22:49:12+00:00", IsoTime.format(Instant.parse("2026-11-25T22:49:12.000000999Z")));
+        assertNull(IsoTime.format(null));
+    }
+
+    @Test
+    void handMadeIsoTimeEqualsTheFormattersForAnyInstant() {
+        List<Instant> samples = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2024-02-29T00:00:00Z"),
+                Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("2000-01-01T09:05:07.010203Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-15T12:00:00Z")));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            samples.add(Instant.ofEpochSecond(random.nextLong() % 253_402_300_800L, random.nextInt(1_000_000_000)));
+        }
+        for (Instant t : samples) {
+            assertEquals(IsoTime.viaFormatter(t), IsoTime.format(t), t.toString());
+        }
     }
 }

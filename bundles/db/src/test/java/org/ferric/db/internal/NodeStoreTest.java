@@ -46,6 +46,21 @@ class NodeStoreTest extends DatabaseTestBase {
     }
 
     @Test
+    void aSingleNodeReadCarriesExactlyItsOwnTraitsSorted() {
+        Node bare = db.createNode(NodeFixtures.minimal("bare"));
+        Node withTraits = NodeFixtures.minimal("traited");
+        withTraits.setTraits(List.of("CUSTOM_Z", "CUSTOM_A", "HW_CPU_X86_AVX2"));
+        db.createNode(withTraits);
+
+        assertEquals(List.of(), db.getNodeByUuid(bare.getUuid()).orElseThrow().getTraits());
+        assertEquals(List.of(), db.getNodeByName("bare").orElseThrow().getTraits());
+        Node read = db.getNodeByName("traited").orElseThrow();
+        assertEquals(List.of("CUSTOM_A", "CUSTOM_Z", "HW_CPU_X86_AVX2"), read.getTraits());
+        assertEquals(read.getTraits(), db.getNodeByUuid(read.getUuid()).orElseThrow().getTraits());
+        assertEquals("traited", read.getName());
+    }
+
+    @Test
     void jsonNumbersComeBackAsJacksonReadsThem() {
         Node read = db.getNodeByUuid(db.createNode(NodeFixtures.full("n1")).getUuid()).orElseThrow();
 
