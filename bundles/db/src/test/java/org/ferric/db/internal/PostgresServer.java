@@ -33,7 +33,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * server left behind by a JVM that was killed is stopped by the next run.
  *
  * <p>The binaries come from Debian's {@code postgresql} package ({@code /usr/lib/postgresql/<ver>/bin},
- * the newest version there) or from {@code -Dferric.pg.bin=DIR}. {@code initdb} refuses to run as
+ * the newest version there) or from {@code -Dferric.pg.bin=DIR}. The databases use the C locale
+ * (Derby's order: by code point) unless {@code -Dferric.pg.locale} names another, or
+ * {@code -Dferric.pg.icu=en-US} (for example) collates with ICU (PostgreSQL 15+). {@code initdb} refuses to run as
  * root, so as root every PostgreSQL command runs as the user {@code postgres} (which the package
  * creates) through {@code runuser}, or else {@code setpriv}.
  */
@@ -147,8 +149,14 @@ final class PostgresServer {
     }
 
     private void initdbAndStart() {
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust",
-                "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"), "initdb", 120);
+        List<String> initdb = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
+                "--auth=trust", "--encoding=UTF8", "--locale=" + System.getProperty("ferric.pg.locale", "C"), "--no-sync",
+                "--no-instructions"));
+        String icu = System.getProperty("ferric.pg.icu", "");
+        if (!icu.isBlank()) {
+            initdb.addAll(List.of("--locale-provider=icu", "--icu-locale=" + icu));
+        }
+        run(initdb, "initdb", 120);
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='" + dir + "'"
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
