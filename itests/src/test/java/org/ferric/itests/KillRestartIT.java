@@ -44,8 +44,13 @@ public class KillRestartIT {
             // Own ports, and the test driver booted with the rest.
             Files.writeString(h.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = " + PORT + "\n");
             replace(h.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = 28101");
-            replace(h.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort = 1099", "rmiRegistryPort = 21099");
-            replace(h.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort = 44444", "rmiServerPort = 24444");
+            // The distribution boots without JMX (no management feature, no management.cfg); should
+            // it come back, its RMI ports must not clash with a running Ferric either.
+            Path management = h.resolve("etc/org.apache.karaf.management.cfg");
+            if (Files.exists(management)) {
+                replace(management, "rmiRegistryPort = 1099", "rmiRegistryPort = 21099");
+                replace(management, "rmiServerPort = 44444", "rmiServerPort = 24444");
+            }
             replace(h.resolve("etc/org.apache.karaf.features.cfg"), "featuresBoot = \\", "featuresBoot = \\\n    ferric-driver-fault, \\");
             return h;
         }
