@@ -292,7 +292,10 @@ public final class VirtualLab implements AutoCloseable {
     private static ServerSocket listenBelowEphemeralRange() throws IOException {
         int low = 32768;
         try {
-            low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            // Not Files.readString: on sysctl files it read one byte here (the JDK trusts their size).
+            try (var in = new java.io.FileInputStream("/proc/sys/net/ipv4/ip_local_port_range")) {
+                low = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+")[0]);
+            }
         } catch (IOException | RuntimeException e) {
             // not Linux: keep the usual default
         }
