@@ -195,11 +195,14 @@ final class Provisioning {
                 return;
             }
         }
-        runCleanSteps(task, steps, 0);
+        runCleanSteps(task, steps, 0, !steps.isEmpty());
     }
 
-    /** Runs the clean steps from {@code from} on; stops at a step that waits, and ends cleaning after the last. */
-    private void runCleanSteps(NodeTask task, List<Step> steps, int from) throws DriverException {
+    /**
+     * Runs the clean steps from {@code from} on; stops at a step that waits, and ends cleaning after the
+     * last, tearing down what {@code prepareCleaning} set up if it ran (a booted agent may report no step).
+     */
+    private void runCleanSteps(NodeTask task, List<Step> steps, int from, boolean prepared) throws DriverException {
         Node node = task.editable();
         boolean manual = MANAGEABLE.equals(node.getTargetProvisionState());
         for (int i = from; i < steps.size(); i++) {
@@ -213,7 +216,7 @@ final class Provisioning {
                 return;
             }
         }
-        if (!steps.isEmpty()) {
+        if (prepared) {
             DeployInterface deploy = task.iface(InterfaceType.DEPLOY);
             deploy.tearDownCleaning(task);
         }
@@ -305,7 +308,7 @@ final class Provisioning {
                     }
                     done(task, "resume");
                     runCleanSteps(task, StepPlan.parse(node.getDriverInternalInfo().get("clean_steps"), "clean_steps", false),
-                            nextIndex(node, "clean_step_index"));
+                            nextIndex(node, "clean_step_index"), true);
                 }
             }
             case INSPECTWAIT -> {

@@ -195,6 +195,21 @@ class AgentFlowTest {
     }
 
     @Test
+    void anAgentWithNoCleanStepIsPoweredOffAndTheNodeBecomesAvailable() throws Exception {
+        String uuid = manageable();
+        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
+        wanted.setAutomatedClean(true);
+        conductor.updateNode(wanted, false);
+        conductor.doProvisioningAction(uuid, "provide", Map.of());
+        waitFor(uuid, settledIn("clean wait"));
+        agent.cleanSteps = List.of(Map.of("step", "erase_devices", "priority", 0, "interface", "deploy"));
+        heartbeat(uuid);
+        Node available = waitFor(uuid, settledIn("available"));
+        assertEquals("power off", available.getPowerState());
+        assertEquals(0, agent.count("clean.execute_clean_step"));
+    }
+
+    @Test
     void inspectionRecordsTheAgentsInventory() throws Exception {
         String uuid = manageable();
         Node wanted = db.getNodeByUuid(uuid).orElseThrow();
