@@ -83,12 +83,13 @@ final class AgentCallbacks {
                 node.setProvisionUpdatedAt(clock.instant());
             }
             if (!node.isMaintenance() && Provisioning.agentDriven(task)) {
-                tasks.save(task);
+                continued = true; // the worker owns the lock from here; spawn releases it itself if refused
                 tasks.spawn(task, provisioning::agentHeartbeat, provisioning::fail);
-                continued = true;
             }
         } catch (RuntimeException e) {
-            tasks.release(task);
+            if (!continued) {
+                tasks.release(task);
+            }
             throw e;
         }
         if (!continued) {

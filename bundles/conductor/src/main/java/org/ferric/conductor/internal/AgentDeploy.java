@@ -25,6 +25,7 @@ import org.ferric.driver.api.TaskContext;
  * sent as async commands and polled on the following heartbeats ({@link #stepFinished}).
  */
 final class AgentDeploy extends AgentInterface implements DeployInterface {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentDeploy.class);
     static final String NAME = "direct";
     private static final List<String> DEPLOY_STEPS = List.of("write_image", "prepare_instance_boot", "tear_down_agent",
             "boot_instance");
@@ -170,7 +171,16 @@ final class AgentDeploy extends AgentInterface implements DeployInterface {
         String kind = String.valueOf(pending.get("kind"));
         String stepId = String.valueOf(pending.get("step"));
         Map<String, Object> command = null;
-        for (Map<String, Object> c : agent.commands(task.node())) {
+        List<Map<String, Object>> commands;
+        try {
+            commands = agent.commands(task.node());
+        } catch (DriverException e) {
+            // One failed poll is no verdict (Ironic retries too): the next heartbeat asks again, and an
+            // agent that is really gone stops heartbeating and times the node out.
+            LOG.warn("Could not read the agent's commands on node {}: {}", task.editable().getUuid(), e.getMessage());
+            return false;
+        }
+        for (Map<String, Object> c : commands) {
             if (String.valueOf(c.get("id")).equals(String.valueOf(pending.get("id")))) {
                 command = c;
             }

@@ -215,11 +215,14 @@ final class PeriodicTasks {
             forEachNode(Map.of("provisionState", wait.state()), n -> {
                 if (n.getProvisionUpdatedAt() != null && n.getProvisionUpdatedAt().isBefore(cutoff)) {
                     withLock(n.getUuid(), node -> {
-                        if (!wait.state().equals(node.getProvisionState())) {
+                        // Checked again under the lock: a heartbeat may have kept the node alive since the listing.
+                        if (!wait.state().equals(node.getProvisionState()) || node.getProvisionUpdatedAt() == null
+                                || !node.getProvisionUpdatedAt().isBefore(cutoff)) {
                             return;
                         }
+                        NodeTask agentTask = agentTask(node);
                         failNode(node, String.format(wait.message(), node.getUuid()), "fail");
-                        powerOffSilentAgent(node, wait.state());
+                        powerOffSilentAgent(agentTask);
                         db.updateNode(node);
                     });
                 }
@@ -273,29 +276,29 @@ final class PeriodicTasks {
         LOG.info("Node {}: {} -> {}: {}", node.getUuid(), state, to, message);
     }
 
+    /** The node as a task, if a heartbeat of its agent would have moved it on (see {@link Provisioning#agentDriven}). */
+    private NodeTask agentTask(Node node) {
+        HardwareType driver = drivers.get(node.getDriver()).orElse(null);
+        if (driver == null) {
+            return null;
+        }
+        NodeTask task = new NodeTask(node, db.listPorts(new org.ferric.db.api.PortQuery(node.getUuid(), null, 1000, null, "id", true)),
+                driver, host, false);
+        return Provisioning.agentDriven(task) ? task : null;
+    }
+
     /**
      * A node whose agent went silent is powered off, as Ironic's {@code cleanup_after_timeout}: whatever
      * the ramdisk is doing, nobody listens to it any more, and its token dies with the power.
      */
-    private void powerOffSilentAgent(Node node, String waitState) {
-        HardwareType driver = drivers.get(node.getDriver()).orElse(null);
-        if (driver == null) {
-            return;
-        }
-        NodeTask task = new NodeTask(node, List.of(), driver, host, false);
-        boolean agent = switch (waitState) {
-            case DEPLOYWAIT, CLEANWAIT -> task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy;
-            case INSPECTWAIT -> task.iface(InterfaceType.INSPECT) instanceof AgentInspect;
-            case RESCUEWAIT -> task.iface(InterfaceType.RESCUE) instanceof AgentRescue;
-            default -> false;
-        };
-        if (!agent) {
+    private static void powerOffSilentAgent(NodeTask task) {
+        if (task == null) {
             return;
         }
         try {
             AgentRamdisk.shutDown(task, true);
         } catch (DriverException | RuntimeException e) {
-            LOG.warn("Could not power off node {} after its timeout: {}", node.getUuid(), e.getMessage());
+            LOG.warn("Could not power off node {} after its timeout: {}", task.editable().getUuid(), e.getMessage());
         }
     }
 

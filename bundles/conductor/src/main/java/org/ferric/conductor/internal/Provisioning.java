@@ -65,12 +65,13 @@ final class Provisioning {
                     // The agent is running: power it off on a worker, still under the lock, as Ironic's
                     // tear_down_cleaning; the caller gets its answer at once.
                     tasks.save(task);
+                    spawned = true; // spawn owns the lock now, and releases it itself if refused
                     tasks.spawn(task, t -> AgentRamdisk.shutDown(t, true),
                             (t, e) -> LOG.warn("Powering off node {} after the abort failed: {}", t.editable().getUuid(), e.getMessage()));
                 } else {
                     tasks.finish(task);
+                    spawned = true;
                 }
-                spawned = true;
                 return;
             }
             checkNodeAllows(node, event);
@@ -98,8 +99,8 @@ final class Provisioning {
                 case "unrescue" -> this::unrescue;
                 default -> throw ConductorException.badRequest("Unsupported provision action " + verb);
             };
+            spawned = true; // spawn owns the lock now, and releases it itself if refused
             tasks.spawn(task, work, this::fail);
-            spawned = true;
         } finally {
             if (!spawned) {
                 tasks.release(task);
@@ -477,6 +478,7 @@ final class Provisioning {
     private static void powerOffFailedAgent(NodeTask task, String failedIn) {
         boolean agentState = switch (failedIn) {
             case DEPLOYING, DEPLOYWAIT, CLEANING, CLEANWAIT -> task.iface(InterfaceType.DEPLOY) instanceof AgentDeploy;
+            case INSPECTING, INSPECTWAIT -> task.iface(InterfaceType.INSPECT) instanceof AgentInspect;
             default -> false;
         };
         if (!agentState) {

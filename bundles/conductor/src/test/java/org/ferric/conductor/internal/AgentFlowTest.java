@@ -127,8 +127,12 @@ class AgentFlowTest {
         waitFor(uuid, settledIn("wait call-back"));
         heartbeat(uuid);
         waitFor(uuid, n -> agent.names().contains("deploy.execute_deploy_step") && n.getReservation() == null);
+        Thread.sleep(700);
+        heartbeat(uuid); // the step still runs: no state change, only the heartbeat keeps the node alive
+        waitFor(uuid, n -> n.getReservation() == null);
+        Thread.sleep(500); // 1.2 s after the step began, 0.5 s after the heartbeat
         conductor.periodic().checkWaitTimeouts();
-        assertEquals("wait call-back", db.getNodeByUuid(uuid).orElseThrow().getProvisionState(), "a heartbeat just now");
+        assertEquals("wait call-back", db.getNodeByUuid(uuid).orElseThrow().getProvisionState(), "a heartbeat 0.5 s ago");
         Thread.sleep(1100); // then silence
         conductor.periodic().checkWaitTimeouts();
         Node failed = waitFor(uuid, settledIn("deploy failed"));

@@ -38,7 +38,8 @@ final class SchemaMigrations {
     static final List<String> SCRIPTS = List.of(
             "V001__initial.sql",
             "V002__history_and_api_resources.sql",
-            "V003__keyset_indexes.sql");
+            "V003__keyset_indexes.sql",
+            "V004__direct_replaces_ramdisk_deploy.sql");
 
     static final String VERSION_TABLE = "ferric_schema_version";
 
