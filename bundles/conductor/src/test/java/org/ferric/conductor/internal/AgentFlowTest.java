@@ -63,15 +63,9 @@ class AgentFlowTest {
     @Test
     void deployWritesTheImageThroughTheAgentAndBootsTheInstance() throws Exception {
         String uuid = available();
-        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
-        wanted.setInstanceInfo(new LinkedHashMap<>(Map.of("image_source", "http://images/disk.qcow2?x=1",
-                "image_os_hash_algo", "sha256", "image_os_hash_value", "ab12", "image_disk_format", "qcow2")));
-        conductor.updateNode(wanted, false);
-        conductor.doProvisioningAction(uuid, "active", Map.of());
-        waitFor(uuid, settledIn("wait call-back"));
-
-        heartbeat(uuid); // agent booted: write_image goes out, async
-        Node writing = waitFor(uuid, n -> agent.names().contains("deploy.execute_deploy_step") && n.getReservation() == null);
+        // At the agent's first heartbeat write_image goes out, async.
+        Node writing = deployUntilWriting(uuid, Map.of("image_source", "http://images/disk.qcow2?x=1",
+                "image_os_hash_algo", "sha256", "image_os_hash_value", "ab12", "image_disk_format", "qcow2"));
         assertEquals("wait call-back", writing.getProvisionState());
         assertEquals("write_image", writing.getDeployStep().get("step"));
         Map<?, ?> imageInfo = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) agent.last("deploy.execute_deploy_step").get("step")).get("args"))
@@ -100,13 +94,7 @@ class AgentFlowTest {
     @Test
     void aFailedAgentStepFailsTheDeployWithTheAgentsWords() throws Exception {
         String uuid = available();
-        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
-        wanted.setInstanceInfo(new LinkedHashMap<>(Map.of("image_source", "http://images/raw.img", "image_checksum", "abc")));
-        conductor.updateNode(wanted, false);
-        conductor.doProvisioningAction(uuid, "active", Map.of());
-        waitFor(uuid, settledIn("wait call-back"));
-        heartbeat(uuid);
-        waitFor(uuid, n -> agent.names().contains("deploy.execute_deploy_step") && n.getReservation() == null);
+        deployUntilWriting(uuid, Map.of("image_source", "http://images/raw.img", "image_checksum", "abc"));
         agent.finishLast("FAILED", Map.of("type", "ImageChecksumError", "code", 500, "message", "Error verifying image checksum",
                 "details", "image checksum: md5:abc; verification checksum: md5:def"));
         heartbeat(uuid);
@@ -120,13 +108,7 @@ class AgentFlowTest {
     @Test
     void anAgentThatFallsSilentTimesTheDeployOutAndIsPoweredOff() throws Exception {
         String uuid = available();
-        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
-        wanted.setInstanceInfo(new LinkedHashMap<>(Map.of("image_source", "http://images/raw.img", "image_checksum", "abc")));
-        conductor.updateNode(wanted, false);
-        conductor.doProvisioningAction(uuid, "active", Map.of());
-        waitFor(uuid, settledIn("wait call-back"));
-        heartbeat(uuid);
-        waitFor(uuid, n -> agent.names().contains("deploy.execute_deploy_step") && n.getReservation() == null);
+        deployUntilWriting(uuid, Map.of("image_source", "http://images/raw.img", "image_checksum", "abc"));
         Thread.sleep(700);
         heartbeat(uuid); // the step still runs: no state change, only the heartbeat keeps the node alive
         waitFor(uuid, n -> n.getReservation() == null);
@@ -144,11 +126,7 @@ class AgentFlowTest {
     @Test
     void abortingCleaningPowersTheAgentOff() throws Exception {
         String uuid = manageable();
-        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
-        wanted.setAutomatedClean(true);
-        conductor.updateNode(wanted, false);
-        conductor.doProvisioningAction(uuid, "provide", Map.of());
-        assertEquals("power on", waitFor(uuid, settledIn("clean wait")).getPowerState());
+        assertEquals("power on", provideUntilCleanWait(uuid).getPowerState());
         conductor.doProvisioningAction(uuid, "abort", Map.of());
         Node aborted = waitFor(uuid, n -> "clean failed".equals(n.getProvisionState()) && n.getReservation() == null
                 && "power off".equals(n.getPowerState()));
@@ -169,11 +147,7 @@ class AgentFlowTest {
     @Test
     void cleaningRunsTheStepsTheAgentReportsInPriorityOrder() throws Exception {
         String uuid = manageable();
-        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
-        wanted.setAutomatedClean(true);
-        conductor.updateNode(wanted, false);
-        conductor.doProvisioningAction(uuid, "provide", Map.of());
-        waitFor(uuid, settledIn("clean wait"));
+        provideUntilCleanWait(uuid);
 
         // A vendor's hardware manager on the agent adds a step between IPA's two.
         agent.cleanSteps = List.of(Map.of("step", "erase_devices", "priority", 10, "interface", "deploy"),
@@ -201,11 +175,7 @@ class AgentFlowTest {
     @Test
     void anAgentWithNoCleanStepIsPoweredOffAndTheNodeBecomesAvailable() throws Exception {
         String uuid = manageable();
-        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
-        wanted.setAutomatedClean(true);
-        conductor.updateNode(wanted, false);
-        conductor.doProvisioningAction(uuid, "provide", Map.of());
-        waitFor(uuid, settledIn("clean wait"));
+        provideUntilCleanWait(uuid);
         agent.cleanSteps = List.of(Map.of("step", "erase_devices", "priority", 0, "interface", "deploy"));
         heartbeat(uuid);
         Node available = waitFor(uuid, settledIn("available"));
@@ -245,6 +215,26 @@ class AgentFlowTest {
         conductor.doProvisioningAction(uuid, "provide", Map.of());
         waitFor(uuid, settledIn("available"));
         return uuid;
+    }
+
+    /** Deploys with this instance_info until the agent's first heartbeat has sent write_image. */
+    private Node deployUntilWriting(String uuid, Map<String, Object> instanceInfo) throws InterruptedException {
+        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
+        wanted.setInstanceInfo(new LinkedHashMap<>(instanceInfo));
+        conductor.updateNode(wanted, false);
+        conductor.doProvisioningAction(uuid, "active", Map.of());
+        waitFor(uuid, settledIn("wait call-back"));
+        heartbeat(uuid);
+        return waitFor(uuid, n -> agent.names().contains("deploy.execute_deploy_step") && n.getReservation() == null);
+    }
+
+    /** Provides with automated cleaning until the node waits for its agent. */
+    private Node provideUntilCleanWait(String uuid) throws InterruptedException {
+        Node wanted = db.getNodeByUuid(uuid).orElseThrow();
+        wanted.setAutomatedClean(true);
+        conductor.updateNode(wanted, false);
+        conductor.doProvisioningAction(uuid, "provide", Map.of());
+        return waitFor(uuid, settledIn("clean wait"));
     }
 
     private void heartbeat(String uuid) {
