@@ -35,7 +35,7 @@ final class NodeLookup {
     /**
      * The conductor shown for a node: this conductor's host when its driver is loaded here. Asks
      * the conductor once per driver name and request, and only if a node is rendered — about the
-     * one driver ({@code getDriver}), not by describing every loaded driver ({@code listDrivers}).
+     * one driver ({@code hasDriver}), without describing it.
      */
     static Function<Node, String> conductorOf(ConductorRpc rpc) {
         return new Function<>() {
@@ -50,7 +50,7 @@ final class NodeLookup {
                 }
                 Boolean here = loaded.get(driver);
                 if (here == null) {
-                    here = rpc.getDriver(driver).isPresent();
+                    here = rpc.hasDriver(driver);
                     loaded.put(driver, here);
                 }
                 if (!here) {

@@ -1,5 +1,6 @@
 package org.ferric.api.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import org.ferric.conductor.rpc.ConductorRpc;
@@ -36,8 +38,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code /v1/nodes}: Ironic's NodesController. Reads go to the database, every change to the conductor. */
@@ -134,7 +136,10 @@ public class NodesResource {
         List<String> fields = Args.stringList(q.getFirst("fields"));
         Node node = NodeLookup.find(db, ident, version);
         NodeRenderer.checkFields(fields, version);
-        return Response.ok(renderer(version, uri).render(node, fields)).build();
+        Function<Node, String> conductorOf = NodeLookup.conductorOf(rpc);
+        conductorOf.apply(node); // asks the conductor now, while an error can still be answered
+        NodeRenderer renderer = new NodeRenderer(version, Links.of(uri, settings), conductorOf);
+        return streamed(json -> renderer.write(json, node, fields));
     }
 
     @PATCH
@@ -381,12 +386,6 @@ public class NodesResource {
         }
         Links links = Links.of(uri, settings);
         NodeRenderer renderer = new NodeRenderer(version, links, conductorOf);
-        ArrayNode items = Json.array();
-        for (Node n : nodes) {
-            items.add(renderer.render(n, shown));
-        }
-        ObjectNode out = Json.object();
-        out.set("nodes", items);
 
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("sort_key", sortKey);
@@ -407,10 +406,23 @@ public class NodesResource {
         int pageLimit = instanceUuid != null ? 0 : limit;
         String next = Paging.next(links, detailPath ? "nodes/detail" : "nodes", nodes.size(), pageLimit, parameters,
                 full ? null : shown, nodes.isEmpty() ? null : nodes.get(nodes.size() - 1).getUuid());
-        if (next != null) {
-            out.put("next", next);
-        }
-        return Response.ok(out).build();
+        List<Node> page = nodes;
+        page.forEach(conductorOf::apply); // asks the conductor now, while an error can still be answered
+        // Each node is written straight into the response instead of building the page as one tree
+        // first: a page of 1,000 detailed nodes is 2.4 MB of JSON; building and then walking its
+        // tree was half of the list's time, and holding it made every young collection copy it.
+        return streamed(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("nodes");
+            for (Node n : page) {
+                renderer.write(json, n, shown);
+            }
+            json.writeEndArray();
+            if (next != null) {
+                json.writeStringField("next", next);
+            }
+            json.writeEndObject();
+        });
     }
 
     static String sortProperty(String sortKey) {
@@ -425,6 +437,24 @@ public class NodesResource {
             throw ApiError.badRequest("The sort_key value \"" + sortKey + "\" is an invalid field for sorting");
         }
         return f.sortProperty;
+    }
+
+    /** Writes a JSON document piece by piece. */
+    interface JsonWriting {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * A 200 whose JSON body is written straight into the response. Everything that can fail with
+     * a client error must have happened before: once writing starts, the status is sent.
+     */
+    static Response streamed(JsonWriting body) {
+        StreamingOutput output = out -> {
+            try (JsonGenerator json = Json.STREAMING.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                body.write(json);
+            }
+        };
+        return Response.ok(output, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private NodeRenderer renderer(ApiVersion version, UriInfo uri) {

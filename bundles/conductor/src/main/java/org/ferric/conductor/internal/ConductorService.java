@@ -368,6 +368,11 @@ public class ConductorService implements ConductorRpc, DriverRegistry.Listener {
         return drivers.get(name).map(this::describe);
     }
 
+    @Override
+    public boolean hasDriver(String name) {
+        return drivers.get(name).isPresent();
+    }
+
     private DriverDescription describe(HardwareType driver) {
         Map<String, String> defaults = new LinkedHashMap<>();
         Map<String, List<String>> enabled = new LinkedHashMap<>();

@@ -66,6 +66,16 @@ public interface ConductorRpc {
 
     Optional<DriverDescription> getDriver(String name);
 
+    /**
+     * Whether a driver of this name is loaded: what every rendered node asks (its {@code conductor}
+     * field), without describing the driver.
+     *
+     * @since 1.3
+     */
+    default boolean hasDriver(String name) {
+        return getDriver(name).isPresent();
+    }
+
     /** Merged {@code driver_info} properties of the driver's default interfaces: name to description. */
     Map<String, String> driverProperties(String driverName);
 

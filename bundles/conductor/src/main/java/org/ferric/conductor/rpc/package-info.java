@@ -3,5 +3,5 @@
  * an OSGi service; across hosts the same interface is served over JSON-RPC.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.ferric.conductor.rpc;
