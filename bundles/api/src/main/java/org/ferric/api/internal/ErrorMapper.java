@@ -11,6 +11,7 @@ import org.ferric.conductor.rpc.ConductorException;
 import org.ferric.db.api.ConflictException;
 import org.ferric.db.api.DuplicateEntryException;
 import org.ferric.db.api.NotFoundException;
+import org.ferric.db.api.ValueTooLongException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -53,6 +54,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof DuplicateEntryException e) {
             return ErrorBody.fault(409, Conflicts.message(e, null));
+        }
+        if (t instanceof ValueTooLongException e) {
+            return ErrorBody.fault(400, e.getMessage());
         }
         if (t instanceof NotFoundException e) {
             return ErrorBody.fault(404, e.getMessage());

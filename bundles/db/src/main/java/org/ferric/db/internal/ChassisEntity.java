@@ -7,7 +7,6 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
-import javax.persistence.Lob;
 import javax.persistence.Table;
 
 import org.ferric.db.api.Chassis;
@@ -27,7 +26,6 @@ public class ChassisEntity {
     @Column(name = "description")
     String description;
 
-    @Lob
     @Column(name = "extra")
     String extra;
 

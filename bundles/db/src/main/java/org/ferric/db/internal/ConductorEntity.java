@@ -7,7 +7,6 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
-import javax.persistence.Lob;
 import javax.persistence.Table;
 
 import org.ferric.db.api.Conductor;
@@ -30,7 +29,6 @@ public class ConductorEntity {
     @Column(name = "online")
     boolean online;
 
-    @Lob
     @Column(name = "drivers")
     String drivers;
 

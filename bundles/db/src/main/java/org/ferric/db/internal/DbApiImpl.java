@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.ferric.db.api.Chassis;
 import org.ferric.db.api.Conductor;
 import org.ferric.db.api.ConflictException;
@@ -574,7 +576,7 @@ public class DbApiImpl implements DbApi {
         }
         List<Object[]> rows = em.createQuery("SELECT n, t.trait FROM NodeEntity n"
                 + " LEFT JOIN NodeTraitEntity t ON t.nodeId = n.id WHERE n." + attribute + " = :v ORDER BY t.trait",
-                Object[].class).setParameter("v", value).getResultList();
+                Object[].class).setParameter("v", value).setHint(QueryHints.READ_ONLY, HintValues.TRUE).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -678,7 +680,7 @@ public class DbApiImpl implements DbApi {
             List<Long> chunk = nodeIds.subList(i, Math.min(nodeIds.size(), i + IN_CHUNK));
             em.createQuery("SELECT t FROM NodeTraitEntity t WHERE t.nodeId IN :ids ORDER BY t.nodeId, t.trait",
                     NodeTraitEntity.class)
-                    .setParameter("ids", chunk).getResultList()
+                    .setParameter("ids", chunk).setHint(QueryHints.READ_ONLY, HintValues.TRUE).getResultList()
                     .forEach(t -> traits.computeIfAbsent(t.nodeId, k -> new ArrayList<>()).add(t.trait));
         }
         return traits;

@@ -18,6 +18,8 @@ import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 import javax.persistence.criteria.Subquery;
 
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.ferric.db.api.NotFoundException;
 
 /**
@@ -97,7 +99,9 @@ final class KeysetPage<E> {
         } else {
             query.orderBy(ascending ? List.of(cb.asc(key), cb.asc(id)) : List.of(cb.desc(key), cb.desc(id)));
         }
-        TypedQuery<E> typed = em.createQuery(query).setMaxResults(limit);
+        // A page is only read and copied out: read-only spares EclipseLink registering every row in
+        // the transaction and keeping a second copy of each to detect changes on commit.
+        TypedQuery<E> typed = em.createQuery(query).setMaxResults(limit).setHint(QueryHints.READ_ONLY, HintValues.TRUE);
         parameters.forEach(typed::setParameter);
         return typed.getResultList();
     }

@@ -8,10 +8,10 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
-import javax.persistence.Lob;
 import javax.persistence.Table;
 
 import org.ferric.db.api.Node;
+import org.ferric.db.api.ValueTooLongException;
 
 /**
  * A row of {@code nodes}. Attribute names are the {@link org.ferric.db.api.Node} field names, so that
@@ -40,23 +40,18 @@ public class NodeEntity {
     @Column(name = "driver")
     String driver;
 
-    @Lob
     @Column(name = "driver_info")
     String driverInfo;
 
-    @Lob
     @Column(name = "driver_internal_info")
     String driverInternalInfo;
 
-    @Lob
     @Column(name = "properties")
     String properties;
 
-    @Lob
     @Column(name = "instance_info")
     String instanceInfo;
 
-    @Lob
     @Column(name = "extra")
     String extra;
 
@@ -75,14 +70,12 @@ public class NodeEntity {
     @Column(name = "provision_updated_at")
     Timestamp provisionUpdatedAt;
 
-    @Lob
     @Column(name = "last_error")
     String lastError;
 
     @Column(name = "maintenance")
     boolean maintenance;
 
-    @Lob
     @Column(name = "maintenance_reason")
     String maintenanceReason;
 
@@ -101,19 +94,15 @@ public class NodeEntity {
     @Column(name = "conductor_group")
     String conductorGroup;
 
-    @Lob
     @Column(name = "clean_step")
     String cleanStep;
 
-    @Lob
     @Column(name = "deploy_step")
     String deployStep;
 
-    @Lob
     @Column(name = "raid_config")
     String raidConfig;
 
-    @Lob
     @Column(name = "target_raid_config")
     String targetRaidConfig;
 
@@ -168,7 +157,6 @@ public class NodeEntity {
     @Column(name = "protected")
     boolean protected_;
 
-    @Lob
     @Column(name = "protected_reason")
     String protectedReason;
 
@@ -181,18 +169,15 @@ public class NodeEntity {
     @Column(name = "allocation_uuid")
     String allocationUuid;
 
-    @Lob
     @Column(name = "description")
     String description;
 
     @Column(name = "retired")
     boolean retired;
 
-    @Lob
     @Column(name = "retired_reason")
     String retiredReason;
 
-    @Lob
     @Column(name = "network_data")
     String networkData;
 
@@ -220,27 +205,27 @@ public class NodeEntity {
         chassisUuid = n.getChassisUuid();
         instanceUuid = n.getInstanceUuid();
         driver = n.getDriver();
-        driverInfo = JsonText.ofMap(n.getDriverInfo());
+        driverInfo = limited("driver_info", JsonText.ofMap(n.getDriverInfo()));
         driverInternalInfo = JsonText.ofMap(n.getDriverInternalInfo());
-        properties = JsonText.ofMap(n.getProperties());
+        properties = limited("properties", JsonText.ofMap(n.getProperties()));
         instanceInfo = JsonText.ofMap(n.getInstanceInfo());
-        extra = JsonText.ofMap(n.getExtra());
+        extra = limited("extra", JsonText.ofMap(n.getExtra()));
         powerState = n.getPowerState();
         targetPowerState = n.getTargetPowerState();
         provisionState = n.getProvisionState();
         targetProvisionState = n.getTargetProvisionState();
         provisionUpdatedAt = Timestamps.toDb(n.getProvisionUpdatedAt());
-        lastError = n.getLastError();
+        lastError = shortened(n.getLastError());
         maintenance = n.isMaintenance();
-        maintenanceReason = n.getMaintenanceReason();
+        maintenanceReason = limited("maintenance_reason", n.getMaintenanceReason());
         fault = n.getFault();
         consoleEnabled = n.isConsoleEnabled();
         conductorAffinity = n.getConductorAffinity();
         conductorGroup = n.getConductorGroup() == null ? "" : n.getConductorGroup();
-        cleanStep = JsonText.ofMap(n.getCleanStep());
-        deployStep = JsonText.ofMap(n.getDeployStep());
-        raidConfig = JsonText.ofMap(n.getRaidConfig());
-        targetRaidConfig = JsonText.ofMap(n.getTargetRaidConfig());
+        cleanStep = limited("clean_step", JsonText.ofMap(n.getCleanStep()));
+        deployStep = limited("deploy_step", JsonText.ofMap(n.getDeployStep()));
+        raidConfig = limited("raid_config", JsonText.ofMap(n.getRaidConfig()));
+        targetRaidConfig = limited("target_raid_config", JsonText.ofMap(n.getTargetRaidConfig()));
         resourceClass = n.getResourceClass();
         inspectionStartedAt = Timestamps.toDb(n.getInspectionStartedAt());
         inspectionFinishedAt = Timestamps.toDb(n.getInspectionFinishedAt());
@@ -258,17 +243,34 @@ public class NodeEntity {
         vendorInterface = n.getVendorInterface();
         automatedClean = n.getAutomatedClean();
         protected_ = n.isProtected();
-        protectedReason = n.getProtectedReason();
+        protectedReason = limited("protected_reason", n.getProtectedReason());
         owner = n.getOwner();
         lessee = n.getLessee();
         allocationUuid = n.getAllocationUuid();
-        description = n.getDescription();
+        description = limited("description", n.getDescription());
         retired = n.isRetired();
-        retiredReason = n.getRetiredReason();
-        networkData = JsonText.ofMap(n.getNetworkData());
+        retiredReason = limited("retired_reason", n.getRetiredReason());
+        networkData = limited("network_data", JsonText.ofMap(n.getNetworkData()));
         bootMode = n.getBootMode();
         secureBoot = n.getSecureBoot();
         shard = n.getShard();
+    }
+
+    /** The node's short texts and documents are VARCHAR on Derby (migration V005); refused if longer, on every database alike. */
+    private static String limited(String field, String value) {
+        if (value != null && value.length() > ValueTooLongException.MAX_CHARS) {
+            throw new ValueTooLongException(field, value.length());
+        }
+        return value;
+    }
+
+    /** An error is the conductor's own report and is never refused: its end goes if it is too long. */
+    private static String shortened(String error) {
+        if (error == null || error.length() <= ValueTooLongException.MAX_CHARS) {
+            return error;
+        }
+        String cut = " ... (cut to " + ValueTooLongException.MAX_CHARS + " characters)";
+        return error.substring(0, ValueTooLongException.MAX_CHARS - cut.length()) + cut;
     }
 
     /** A detached API copy; {@code traits} come from node_traits, loaded separately. */

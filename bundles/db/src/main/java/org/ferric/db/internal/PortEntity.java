@@ -7,7 +7,6 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
-import javax.persistence.Lob;
 import javax.persistence.Table;
 
 import org.ferric.db.api.Port;
@@ -33,7 +32,6 @@ public class PortEntity {
     @Column(name = "portgroup_uuid")
     String portgroupUuid;
 
-    @Lob
     @Column(name = "local_link_connection")
     String localLinkConnection;
 
@@ -43,11 +41,9 @@ public class PortEntity {
     @Column(name = "physical_network")
     String physicalNetwork;
 
-    @Lob
     @Column(name = "internal_info")
     String internalInfo;
 
-    @Lob
     @Column(name = "extra")
     String extra;
 

@@ -39,7 +39,8 @@ final class SchemaMigrations {
             "V001__initial.sql",
             "V002__history_and_api_resources.sql",
             "V003__keyset_indexes.sql",
-            "V004__direct_replaces_ramdisk_deploy.sql");
+            "V004__direct_replaces_ramdisk_deploy.sql",
+            "V005__derby_node_texts_as_varchar.sql");
 
     static final String VERSION_TABLE = "ferric_schema_version";
 
@@ -101,9 +102,18 @@ final class SchemaMigrations {
     /** @return false if another process applied the same version meanwhile */
     private boolean apply(Connection c, SqlDialect dialect, int version, String script, String sql, long checksum)
             throws SQLException {
-        List<String> statements = statements(dialect.substitute(sql));
+        List<String> statements = dialect.runs(sql) ? statements(dialect.substitute(sql)) : List.of();
         int n = 0;
         try (Statement st = c.createStatement()) {
+            // One migrating instance at a time (Derby and PostgreSQL share this syntax): a second
+            // one waits here, then finds the version applied. Two concurrent ALTER TABLEs on Derby
+            // deadlock instead.
+            st.execute("LOCK TABLE " + VERSION_TABLE + " IN EXCLUSIVE MODE");
+            if (appliedVersionsInTransaction(c).containsKey(version)) {
+                c.rollback();
+                LOG.info("Schema migration {} was applied concurrently by another instance", script);
+                return false;
+            }
             for (String statement : statements) {
                 n++;
                 st.execute(statement);
@@ -121,7 +131,6 @@ final class SchemaMigrations {
             return true;
         } catch (SQLException e) {
             c.rollback();
-            // Two Ferric instances starting against one PostgreSQL: the loser finds the winner's row.
             if (appliedVersions(c).containsKey(version)) {
                 LOG.info("Schema migration {} was applied concurrently by another instance", script);
                 return false;
@@ -160,6 +169,13 @@ final class SchemaMigrations {
     }
 
     private static Map<Integer, Long> appliedVersions(Connection c) throws SQLException {
+        Map<Integer, Long> applied = appliedVersionsInTransaction(c);
+        c.commit();
+        return applied;
+    }
+
+    /** Reads the versions without ending the transaction (and so keeping its lock). */
+    private static Map<Integer, Long> appliedVersionsInTransaction(Connection c) throws SQLException {
         Map<Integer, Long> applied = new TreeMap<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + VERSION_TABLE)) {
@@ -167,7 +183,6 @@ final class SchemaMigrations {
                 applied.put(rs.getInt(1), rs.getLong(2));
             }
         }
-        c.commit();
         return applied;
     }
 

@@ -23,6 +23,7 @@ enum SqlDialect {
             "TIMESTAMP", "TIMESTAMP"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
+    private static final Pattern ONLY_ON = Pattern.compile("-- only on: (\\w+)\\s*\n");
 
     private final Map<String, String> types;
 
@@ -40,6 +41,15 @@ enum SqlDialect {
             return POSTGRESQL;
         }
         throw new DbException("Unsupported database '" + productName + "': Ferric runs on Apache Derby and PostgreSQL");
+    }
+
+    /**
+     * Whether a script is for this database: one that starts with {@code -- only on: <dialect>}
+     * runs there alone, and elsewhere is recorded as applied without running a statement.
+     */
+    boolean runs(String sql) {
+        Matcher m = ONLY_ON.matcher(sql);
+        return !m.lookingAt() || m.group(1).equalsIgnoreCase(name());
     }
 
     /** Replaces every placeholder; an unknown one is a bug in the script, so it fails loudly. */

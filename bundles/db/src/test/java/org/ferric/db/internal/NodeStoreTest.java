@@ -61,6 +61,66 @@ class NodeStoreTest extends DatabaseTestBase {
     }
 
     @Test
+    void longTextColumnsRoundTripWhole() {
+        // A config drive travels in instance_info, so a text column may hold megabytes; CLOB columns
+        // are read with getString (TextColumnsAsStrings), which must not cut them.
+        String configDrive = "H4sI" + "0123456789abcdef".repeat(64 * 1024);
+        String error = "\u00e9rror \u2603 ".repeat(3_000);
+        Node node = NodeFixtures.minimal("big");
+        node.setInstanceInfo(new java.util.LinkedHashMap<>(Map.of("configdrive", configDrive)));
+        node.setLastError(error);
+        Node created = db.createNode(node);
+
+        Node read = db.getNodeByUuid(created.getUuid()).orElseThrow();
+        assertEquals(configDrive, read.getInstanceInfo().get("configdrive"));
+        assertEquals(error, read.getLastError());
+
+        read.setLastError(error + "!");
+        db.updateNode(read);
+        Node listed = db.listNodes(org.ferric.db.api.NodeQuery.all(10)).stream()
+                .filter(n -> n.getUuid().equals(created.getUuid())).findFirst().orElseThrow();
+        assertEquals(error + "!", listed.getLastError());
+        assertEquals(configDrive, listed.getInstanceInfo().get("configdrive"));
+    }
+
+    @Test
+    void aShortTextLongerThanTheDatabaseKeepsIsRefusedAndNothingIsWritten() {
+        Node created = db.createNode(NodeFixtures.minimal("limits"));
+        int max = org.ferric.db.api.ValueTooLongException.MAX_CHARS;
+        Node tooLong = db.getNodeByUuid(created.getUuid()).orElseThrow();
+        tooLong.setExtra(new java.util.LinkedHashMap<>(Map.of("blob", "x".repeat(max))));
+        tooLong.setDescription("changed");
+
+        org.ferric.db.api.ValueTooLongException e = assertThrows(org.ferric.db.api.ValueTooLongException.class,
+                () -> db.updateNode(tooLong));
+
+        assertEquals("extra", e.field());
+        Node read = db.getNodeByUuid(created.getUuid()).orElseThrow();
+        assertEquals(Map.of(), read.getExtra());
+        assertNull(read.getDescription());
+
+        Node atTheLimit = NodeFixtures.minimal("at-limit");
+        atTheLimit.setDescription("d".repeat(max));
+        assertEquals(max, db.getNodeByUuid(db.createNode(atTheLimit).getUuid()).orElseThrow().getDescription().length());
+        Node overTheLimit = NodeFixtures.minimal("over-limit");
+        overTheLimit.setMaintenanceReason("m".repeat(max + 1));
+        assertThrows(org.ferric.db.api.ValueTooLongException.class, () -> db.createNode(overTheLimit));
+        assertTrue(db.getNodeByName("over-limit").isEmpty());
+    }
+
+    @Test
+    void anOverlongErrorIsCutNotRefused() {
+        Node node = NodeFixtures.minimal("error");
+        node.setLastError("E".repeat(100_000));
+
+        String stored = db.getNodeByUuid(db.createNode(node).getUuid()).orElseThrow().getLastError();
+
+        assertEquals(org.ferric.db.api.ValueTooLongException.MAX_CHARS, stored.length());
+        assertTrue(stored.startsWith("EEEE"));
+        assertTrue(stored.endsWith("characters)"), stored.substring(stored.length() - 50));
+    }
+
+    @Test
     void jsonNumbersComeBackAsJacksonReadsThem() {
         Node read = db.getNodeByUuid(db.createNode(NodeFixtures.full("n1")).getUuid()).orElseThrow();
 

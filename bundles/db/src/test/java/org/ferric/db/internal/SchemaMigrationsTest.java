@@ -2,6 +2,7 @@ package org.ferric.db.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,10 +35,10 @@ class SchemaMigrationsTest {
 
     @Test
     void appliesEachScriptOnceAndRecordsIt() throws SQLException {
-        assertEquals(List.of(1, 2, 3, 4), new SchemaMigrations(database.dataSource).migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5), new SchemaMigrations(database.dataSource).migrate());
         assertEquals(List.of(), new SchemaMigrations(database.dataSource).migrate());
 
-        assertEquals(List.of(1, 2, 3, 4), versions());
+        assertEquals(List.of(1, 2, 3, 4, 5), versions());
         assertTrue(tableExists("NODES"));
         assertTrue(tableExists("NODE_HISTORY"));
         assertTrue(tableExists("NODE_TRAITS"));
@@ -49,7 +50,7 @@ class SchemaMigrationsTest {
         List<Integer> second = new SchemaMigrations(database.dataSource).migrate();
 
         assertEquals(List.of(), second);
-        assertEquals(List.of(1, 2, 3, 4), versions());
+        assertEquals(List.of(1, 2, 3, 4, 5), versions());
     }
 
     @Test
@@ -83,8 +84,8 @@ class SchemaMigrationsTest {
             pool.shutdownNow();
         }
         applied.sort(null);
-        assertEquals(List.of(1, 2, 3, 4), applied);
-        assertEquals(List.of(1, 2, 3, 4), versions());
+        assertEquals(List.of(1, 2, 3, 4, 5), applied);
+        assertEquals(List.of(1, 2, 3, 4, 5), versions());
     }
 
     @Test
@@ -93,10 +94,10 @@ class SchemaMigrationsTest {
 
         List<Integer> applied = new SchemaMigrations(database.dataSource,
                 List.of("V001__initial.sql", "V002__history_and_api_resources.sql", "V003__keyset_indexes.sql", "V004__direct_replaces_ramdisk_deploy.sql",
-                        "V901__test_extra.sql")).migrate();
+                        "V005__derby_node_texts_as_varchar.sql", "V901__test_extra.sql")).migrate();
 
         assertEquals(List.of(901), applied);
-        assertEquals(List.of(1, 2, 3, 4, 901), versions());
+        assertEquals(List.of(1, 2, 3, 4, 5, 901), versions());
         try (Connection c = database.direct.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT note FROM test_extra")) {
             assertTrue(rs.next());
@@ -148,6 +149,48 @@ class SchemaMigrationsTest {
                 SqlDialect.forProduct("PostgreSQL").substitute(sql));
         assertThrows(DbException.class, () -> SqlDialect.DERBY.substitute("x ${JSONB}"));
         assertThrows(DbException.class, () -> SqlDialect.forProduct("MySQL"));
+    }
+
+    @Test
+    void aScriptForOneDatabaseRunsThereAlone() {
+        String derbyOnly = "-- only on: derby\n-- why\nALTER TABLE t ADD COLUMN c INTEGER;\n";
+
+        assertTrue(SqlDialect.DERBY.runs(derbyOnly));
+        assertFalse(SqlDialect.POSTGRESQL.runs(derbyOnly));
+        assertTrue(SqlDialect.POSTGRESQL.runs("-- a comment\nCREATE TABLE t (x INTEGER);\n"));
+    }
+
+    @Test
+    void v005KeepsTheNodesTextsAndMakesThemVarcharOnDerby() throws SQLException {
+        SchemaMigrations upToV004 = new SchemaMigrations(database.dataSource, SchemaMigrations.SCRIPTS.subList(0, 4));
+        upToV004.migrate();
+        try (Connection c = database.direct.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO nodes (created_at, uuid, driver, driver_info, extra, last_error, description, instance_info)"
+                    + " VALUES (CURRENT_TIMESTAMP, '0b4d3a52-7a4c-4c1a-9d1b-6c1e2b3f4a50', 'fake-hardware', '{\"ipmi_address\": \"10.0.0.1\"}',"
+                    + " '{\"rack\": 7}', 'it broke', 'a node', '{\"image_source\": \"http://x/img\"}')");
+        }
+
+        assertEquals(List.of(5), new SchemaMigrations(database.dataSource).migrate());
+
+        try (Connection c = database.direct.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT driver_info, extra, last_error, description, instance_info, properties FROM nodes")) {
+            assertTrue(rs.next());
+            assertEquals("{\"ipmi_address\": \"10.0.0.1\"}", rs.getString(1));
+            assertEquals("{\"rack\": 7}", rs.getString(2));
+            assertEquals("it broke", rs.getString(3));
+            assertEquals("a node", rs.getString(4));
+            assertEquals("{\"image_source\": \"http://x/img\"}", rs.getString(5));
+            assertNull(rs.getString(6));
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            int extraType = meta.getColumnType(2);
+            int instanceInfoType = meta.getColumnType(5);
+            if (TestDatabase.postgresql()) {
+                assertEquals(java.sql.Types.VARCHAR, extraType, "TEXT, untouched");
+            } else {
+                assertEquals(java.sql.Types.VARCHAR, extraType);
+                assertEquals(java.sql.Types.CLOB, instanceInfoType, "instance_info stays CLOB");
+            }
+        }
     }
 
     @Test
