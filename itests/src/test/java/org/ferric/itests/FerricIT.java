@@ -27,6 +27,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -77,6 +78,50 @@ public class FerricIT {
     private void provision(String uuid, String target) throws Exception {
         Http.Answer a = http.put("/v1/nodes/" + uuid + "/states/provision", Map.of("target", target));
         assertEquals(a.raw().body(), 202, a.status());
+    }
+
+    @Inject
+    private HttpServiceRuntime httpRuntime;
+
+    /**
+     * GET /v1/nodes/{ident} is answered by a servlet filter in front of JAX-RS (NodeGetFilter); the
+     * bookmark path /nodes/{ident} still goes through JAX-RS. Both must answer alike, and the filter
+     * must really be in place, or the fast path would silently be the slow one.
+     */
+    @Test
+    public void a_nodeGetFastPathAnswersAsJaxRsDoes() throws Exception {
+        boolean filterActive = java.util.Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
+                .flatMap(c -> java.util.Arrays.stream(c.filterDTOs))
+                .anyMatch(f -> "ferric-node-get".equals(f.name));
+        assertTrue("NodeGetFilter is registered with the HTTP whiteboard", filterActive);
+
+        String uuid = createNode("fast-path");
+        assertEquals(204, http.put("/v1/nodes/" + uuid + "/traits/CUSTOM_FAST", null).status());
+        for (String version : List.of("1.1", "1.31", "1.52", "latest")) {
+            Http client = new Http(FerricDistribution.HTTP_PORT, version);
+            for (String query : List.of("", "?fields=uuid,name,driver_info,extra")) {
+                if (version.equals("1.1") && !query.isEmpty()) {
+                    continue;
+                }
+                Http.Answer fast = client.get("/v1/nodes/" + uuid + query);
+                Http.Answer jaxrs = client.get("/nodes/" + uuid + query);
+                assertEquals(fast.raw().body(), 200, fast.status());
+                assertEquals(version + query, jaxrs.raw().body(), fast.raw().body());
+                for (String header : List.of("Content-Type", "X-OpenStack-Ironic-API-Version",
+                        "X-OpenStack-Ironic-API-Minimum-Version", "X-OpenStack-Ironic-API-Maximum-Version")) {
+                    assertEquals(header, jaxrs.header(header), fast.header(header));
+                }
+                assertTrue(fast.header("Openstack-Request-Id").startsWith("req-"));
+            }
+        }
+        assertEquals("******", http.get("/v1/nodes/" + uuid).body().get("driver_info").get("fake_password").asText());
+        assertEquals(200, http.get("/v1/nodes/fast-path").status());
+        // what the fast path leaves to JAX-RS is still answered as before
+        assertEquals(404, http.get("/v1/nodes/00000000-0000-0000-0000-00000000dead").status());
+        assertEquals(400, http.get("/v1/nodes/" + uuid + "?fields=bogus").status());
+        assertEquals(400, http.get("/v1/nodes/" + uuid + "?colour=red").status());
+        assertEquals(406, new Http(FerricDistribution.HTTP_PORT, "1.99").get("/v1/nodes/" + uuid).status());
+        http.delete("/v1/nodes/" + uuid);
     }
 
     @Test
