@@ -2,6 +2,7 @@ package org.ferric.api.internal;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -66,13 +67,22 @@ public class ApiVersionFilter implements ContainerRequestFilter, ContainerRespon
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        if (!Boolean.TRUE.equals(request.getProperty(ROOT_PROPERTY))) {
-            Object version = request.getProperty(VERSION_PROPERTY);
-            headers.putSingle(ApiVersion.MIN_HEADER, ApiVersion.MIN.toString());
-            headers.putSingle(ApiVersion.MAX_HEADER, ApiVersion.MAX.toString());
-            headers.putSingle(ApiVersion.HEADER, (version == null ? ApiVersion.MIN : version).toString());
+        boolean root = Boolean.TRUE.equals(request.getProperty(ROOT_PROPERTY));
+        ApiVersion version = (ApiVersion) request.getProperty(VERSION_PROPERTY);
+        writeHeaders(root ? null : (version == null ? ApiVersion.MIN : version), headers::putSingle);
+    }
+
+    /**
+     * The headers Ironic puts on an answer: the version range and the version served (none for the
+     * root document, {@code version} null), and a request id. Also used by {@link NodeGetFilter}.
+     */
+    static void writeHeaders(ApiVersion version, BiConsumer<String, String> header) {
+        if (version != null) {
+            header.accept(ApiVersion.MIN_HEADER, ApiVersion.MIN.toString());
+            header.accept(ApiVersion.MAX_HEADER, ApiVersion.MAX.toString());
+            header.accept(ApiVersion.HEADER, version.toString());
         }
-        headers.putSingle(REQUEST_ID_HEADER, "req-" + UUID.randomUUID());
+        header.accept(REQUEST_ID_HEADER, "req-" + UUID.randomUUID());
     }
 
     private static String stripSlashes(String path) {

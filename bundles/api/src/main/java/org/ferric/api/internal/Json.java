@@ -1,8 +1,11 @@
 package org.ferric.api.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -28,6 +31,11 @@ final class Json {
      * writing a value inside it does not flush the response each time.
      */
     static final JsonMapper STREAMING = MAPPER.rebuild().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).build();
+
+    /** A generator writing one answer into a response stream, which it leaves open for the container. */
+    static JsonGenerator streamingGenerator(OutputStream out) throws IOException {
+        return STREAMING.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     private Json() {
     }

@@ -2,7 +2,6 @@ package org.ferric.api.internal;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -93,13 +92,9 @@ public class NodeGetFilter implements Filter {
         }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("application/json");
-        resp.setHeader(ApiVersion.MIN_HEADER, ApiVersion.MIN.toString());
-        resp.setHeader(ApiVersion.MAX_HEADER, ApiVersion.MAX.toString());
-        resp.setHeader(ApiVersion.HEADER, version.toString());
-        resp.setHeader(ApiVersionFilter.REQUEST_ID_HEADER, "req-" + UUID.randomUUID());
+        ApiVersionFilter.writeHeaders(version, resp::setHeader);
         NodeRenderer renderer = new NodeRenderer(version, new Links(base(req)), conductorOf);
-        try (JsonGenerator json = Json.STREAMING.createGenerator(resp.getOutputStream())
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json = Json.streamingGenerator(resp.getOutputStream())) {
             renderer.write(json, node, fields);
         }
         return true;

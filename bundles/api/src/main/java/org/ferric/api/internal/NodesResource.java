@@ -450,7 +450,7 @@ public class NodesResource {
      */
     static Response streamed(JsonWriting body) {
         StreamingOutput output = out -> {
-            try (JsonGenerator json = Json.STREAMING.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            try (JsonGenerator json = Json.streamingGenerator(out)) {
                 body.write(json);
             }
         };
