@@ -3,16 +3,11 @@ package org.ferric.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Test;
@@ -28,76 +23,26 @@ public class KillRestartIT {
     private static final int PORT = 26385;
     private static final int NODES = 50;
 
-    private Process karaf;
-    private Path home;
-
-    private Path unpack() throws Exception {
-        Path dir = Path.of("target", "kill-test").toAbsolutePath();
-        if (Files.exists(dir)) {
-            // A previous run's database would still hold its nodes.
-            run(dir.getParent(), "rm", "-rf", dir.toString());
-        }
-        Files.createDirectories(dir);
-        run(dir, "tar", "xzf", new File(System.getProperty("ferric.assembly")).getAbsolutePath(), "-C", dir.toString());
-        try (var entries = Files.list(dir)) {
-            Path h = entries.filter(p -> p.getFileName().toString().startsWith("ferric-assembly-")).findFirst().orElseThrow();
-            // Own ports, and the test driver booted with the rest.
-            Files.writeString(h.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = " + PORT + "\n");
-            replace(h.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = 28101");
-            // The distribution boots without JMX (no management feature, no management.cfg); should
-            // it come back, its RMI ports must not clash with a running Ferric either.
-            Path management = h.resolve("etc/org.apache.karaf.management.cfg");
-            if (Files.exists(management)) {
-                replace(management, "rmiRegistryPort = 1099", "rmiRegistryPort = 21099");
-                replace(management, "rmiServerPort = 44444", "rmiServerPort = 24444");
-            }
-            replace(h.resolve("etc/org.apache.karaf.features.cfg"), "featuresBoot = \\", "featuresBoot = \\\n    ferric-driver-fault, \\");
-            return h;
-        }
-    }
-
-    private static void replace(Path file, String from, String to) throws IOException {
-        String s = Files.readString(file);
-        if (!s.contains(from)) {
-            throw new IllegalStateException(file + " has no '" + from + "'");
-        }
-        Files.writeString(file, s.replace(from, to));
-    }
-
-    private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        assertEquals(String.join(" ", command), 0, p.waitFor());
-    }
+    private UnpackedDistribution distribution;
 
     private void start() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-                .redirectOutput(home.resolve("console.out").toFile()).redirectErrorStream(true);
-        pb.environment().put("EXTRA_JAVA_OPTS", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true -Duser.timezone=UTC");
-        karaf = pb.start();
+        distribution.start();
         new Http(PORT).await("/v1/drivers", a -> a.status() == 200 && a.body().toString().contains("fault-injection"),
                 Duration.ofSeconds(180));
     }
 
-    private void kill() throws Exception {
-        List<ProcessHandle> all = new ArrayList<>(karaf.descendants().toList());
-        all.add(karaf.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        assertTrue("karaf died", karaf.waitFor(30, TimeUnit.SECONDS));
-        for (ProcessHandle h : all) {
-            h.onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
-
     @After
     public void stop() throws Exception {
-        if (karaf != null && karaf.isAlive()) {
-            kill();
+        if (distribution != null && distribution.running()) {
+            distribution.kill();
         }
     }
 
     @Test
     public void everyNodeEndsDeployedOrFailedAndUnlockedAfterAKill() throws Exception {
-        home = unpack();
+        distribution = new UnpackedDistribution("kill-test", PORT, 28101);
+        // the test driver boots with the rest
+        distribution.replace("etc/org.apache.karaf.features.cfg", "featuresBoot = \\", "featuresBoot = \\\n    ferric-driver-fault, \\");
         start();
         Http http = new Http(PORT);
         List<String> uuids = new ArrayList<>();
@@ -129,7 +74,7 @@ public class KillRestartIT {
         JsonNode running = http.get("/v1/nodes/" + uuids.get(NODES - 1)).body();
         assertEquals("the kill must hit a running deploy", "deploying", running.get("provision_state").asText());
 
-        kill();
+        distribution.kill();
         start();
 
         int active = 0;

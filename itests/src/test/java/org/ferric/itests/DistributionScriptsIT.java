@@ -1,0 +1,104 @@
+package org.ferric.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The distribution as an operator runs it: bin/karaf, bin/client, bin/stop. bin/karaf differs from
+ * Pax Exam's command line on purpose (java.base is not patched, so that class-data sharing works),
+ * so this is where that mode is proven: the API answers, a driver feature comes and goes from the
+ * ssh console, a clean stop writes the class archive, and the next start maps it.
+ */
+public class DistributionScriptsIT {
+    private static final int PORT = 27385;
+    private static final int SSH_PORT = 27101;
+
+    private UnpackedDistribution distribution;
+
+    @After
+    public void stop() throws Exception {
+        if (distribution != null && distribution.running()) {
+            distribution.kill();
+        }
+    }
+
+    private static boolean listsDriver(Http.Answer a, String driver) {
+        return a.status() == 200 && a.body().get("drivers").findValuesAsText("name").contains(driver);
+    }
+
+    /** One command through bin/client over ssh, as `./ferric console` does, with its output. */
+    private String console(String command) throws Exception {
+        Process client = new ProcessBuilder(distribution.home.resolve("bin/client").toString(), "-a", String.valueOf(SSH_PORT),
+                "-u", "karaf", "-p", "karaf", "-r", "30", "-d", "1", command).redirectErrorStream(true).start();
+        // stdin stays open: the client hangs up as soon as its input ends, before the answer
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try {
+                client.getInputStream().transferTo(out);
+            } catch (IOException e) {
+                // the process ended; what was read is kept
+            }
+        });
+        reader.start();
+        assertTrue("bin/client did not return: " + command, client.waitFor(120, TimeUnit.SECONDS));
+        reader.join(10_000);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(command + " printed " + printed, 0, client.exitValue());
+        return printed;
+    }
+
+    private static String commandLine(ProcessHandle jvm) throws Exception {
+        return Files.readString(Path.of("/proc", String.valueOf(jvm.pid()), "cmdline")).replace('\0', ' ');
+    }
+
+    @Test
+    public void startsFromItsScriptsChangesDriversFromTheConsoleAndStartsAgainFromTheClassArchive() throws Exception {
+        distribution = new UnpackedDistribution("scripts-test", PORT, SSH_PORT);
+        Http http = new Http(PORT);
+        distribution.start();
+        http.await("/v1/drivers", a -> listsDriver(a, "redfish"), Duration.ofSeconds(180));
+
+        String first = commandLine(distribution.jvm());
+        assertFalse(first, first.contains("--patch-module"));
+        assertTrue("the first run writes the archive at exit: " + first, first.contains("-XX:ArchiveClassesAtExit="));
+
+        // hot removal and installation of a driver bundle, from the operator's console
+        console("feature:uninstall ferric-driver-redfish");
+        http.await("/v1/drivers", a -> a.status() == 200 && !listsDriver(a, "redfish"), Duration.ofSeconds(60));
+        console("feature:install ferric-driver-redfish");
+        http.await("/v1/drivers", a -> listsDriver(a, "redfish"), Duration.ofSeconds(60));
+        assertEquals(201, http.post("/v1/nodes", Map.of("driver", "redfish", "name", "scripts-0")).status());
+
+        distribution.stop();
+        Path cds = distribution.home.resolve("data/cds");
+        List<Path> archives;
+        try (var files = Files.list(cds)) {
+            archives = files.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+        assertEquals("one class archive in " + cds, 1, archives.size());
+        assertTrue(archives + " is too small to hold the classes", Files.size(archives.get(0)) > 10_000_000);
+
+        distribution.start();
+        http.await("/v1/nodes/scripts-0", a -> a.status() == 200, Duration.ofSeconds(180));
+        ProcessHandle jvm = distribution.jvm();
+        String second = commandLine(jvm);
+        assertTrue(second, second.contains("-XX:SharedArchiveFile=" + archives.get(0)));
+        // mapped means the JVM accepted the archive; a refused one is silently left out
+        String maps = Files.readString(Path.of("/proc", String.valueOf(jvm.pid()), "maps"));
+        assertTrue("the JVM did not map " + archives.get(0), maps.contains(archives.get(0).toString()));
+    }
+}
