@@ -40,7 +40,9 @@ final class SchemaMigrations {
             "V002__history_and_api_resources.sql",
             "V003__keyset_indexes.sql",
             "V004__direct_replaces_ramdisk_deploy.sql",
-            "V005__derby_node_texts_as_varchar.sql");
+            "V005__derby_node_texts_as_varchar.sql",
+            "V006__name_sort_index.sql",
+            "V007__derby_name_desc_index.sql");
 
     static final String VERSION_TABLE = "ferric_schema_version";
 
