@@ -6,9 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.junit.Test;
  * The distribution as an operator runs it: bin/karaf, bin/client, bin/stop. bin/karaf differs from
  * Pax Exam's command line on purpose (java.base is not patched, so that class-data sharing works),
  * so this is where that mode is proven: the API answers, a driver feature comes and goes from the
- * ssh console, a clean stop writes the class archive, and the next start maps it.
+ * ssh console, a clean stop writes the class archive, the next start maps it, and a damaged archive
+ * is written again instead of crashing the JVM.
  */
 public class DistributionScriptsIT {
     private static final int PORT = 27385;
@@ -100,5 +103,18 @@ public class DistributionScriptsIT {
         // mapped means the JVM accepted the archive; a refused one is silently left out
         String maps = Files.readString(Path.of("/proc", String.valueOf(jvm.pid()), "maps"));
         assertTrue("the JVM did not map " + archives.get(0), maps.contains(archives.get(0).toString()));
+
+        // A JVM that maps a truncated archive dies of SIGBUS before Karaf starts; bin/setenv must
+        // notice one (as a kill while the archive is written leaves it) and write it again instead.
+        distribution.stop();
+        Path archive = archives.get(0);
+        archive.toFile().setWritable(true);
+        try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(archive) / 2);
+        }
+        distribution.start();
+        http.await("/v1/nodes/scripts-0", a -> a.status() == 200, Duration.ofSeconds(180));
+        String third = commandLine(distribution.jvm());
+        assertTrue("a truncated archive is written again: " + third, third.contains("-XX:ArchiveClassesAtExit=" + archive));
     }
 }
