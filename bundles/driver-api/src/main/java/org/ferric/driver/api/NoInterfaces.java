@@ -185,6 +185,16 @@ public final class NoInterfaces {
         return new NoopStorage();
     }
 
+    /**
+     * {@code noop} management, for BMCs whose boot order is set by hand: it offers {@code pxe} and
+     * {@code disk}, accepts a boot device and ignores it, and reports none as current.
+     *
+     * @since 1.4
+     */
+    public static ManagementInterface noopManagement() {
+        return new NoopManagement();
+    }
+
     private static final class NoopNetwork extends NoInterface implements NetworkInterface {
         NoopNetwork() {
             super("noop");
@@ -207,6 +217,26 @@ public final class NoInterfaces {
         @Override
         public boolean shouldWriteImage(TaskContext task) {
             return true;
+        }
+    }
+
+    private static final class NoopManagement extends NoInterface implements ManagementInterface {
+        NoopManagement() {
+            super("noop");
+        }
+
+        @Override
+        public List<String> supportedBootDevices(TaskContext task) {
+            return List.of("pxe", "disk");
+        }
+
+        @Override
+        public void setBootDevice(TaskContext task, String device, boolean persistent) {
+        }
+
+        @Override
+        public BootDevice getBootDevice(TaskContext task) {
+            return new BootDevice(null, null);
         }
     }
 }

@@ -10,5 +10,5 @@
  * Semantically versioned: vendors compile against this package alone.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.ferric.driver.api;

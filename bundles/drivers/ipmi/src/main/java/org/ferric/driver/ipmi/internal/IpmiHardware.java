@@ -51,7 +51,7 @@ public class IpmiHardware implements HardwareType {
         interfaces.put(InterfaceType.CONSOLE, List.of(NoInterfaces.console(), console));
         interfaces.put(InterfaceType.DEPLOY, List.of(agent.direct()));
         interfaces.put(InterfaceType.INSPECT, List.of(agent.inspect(), NoInterfaces.inspect()));
-        interfaces.put(InterfaceType.MANAGEMENT, List.of(management, new Noop.Management()));
+        interfaces.put(InterfaceType.MANAGEMENT, List.of(management, NoInterfaces.noopManagement()));
         interfaces.put(InterfaceType.NETWORK, List.of(NoInterfaces.noopNetwork()));
         interfaces.put(InterfaceType.POWER, List.of(power));
         interfaces.put(InterfaceType.RAID, List.of(NoInterfaces.raid()));

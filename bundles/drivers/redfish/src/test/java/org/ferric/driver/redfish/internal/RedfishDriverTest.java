@@ -18,6 +18,7 @@ import org.ferric.driver.api.DriverInterface;
 import org.ferric.driver.api.InspectInterface;
 import org.ferric.driver.api.InterfaceType;
 import org.ferric.driver.api.InvalidParameterException;
+import org.ferric.driver.api.ManagementInterface;
 import org.ferric.driver.api.PowerInterface;
 import org.ferric.driver.api.PowerState;
 import org.ferric.driver.api.StepResult;
@@ -95,6 +96,17 @@ class RedfishDriverTest {
             impls.forEach(i -> assertEquals(t, i.type(), i.name()));
         }
         assertEquals("redfish", hardware.name());
+    }
+
+    @Test
+    void noopManagementAcceptsBootDevicesAndTouchesNoBmc() throws Exception {
+        ManagementInterface noop = (ManagementInterface) hardware.interfaces(InterfaceType.MANAGEMENT).get(1);
+        assertEquals("noop", noop.name());
+        TestTask task = new TestTask("redfish", Map.of());
+        noop.validate(task);
+        assertEquals(List.of("pxe", "disk"), noop.supportedBootDevices(task));
+        noop.setBootDevice(task, "pxe", true);
+        assertEquals(new BootDevice(null, null), noop.getBootDevice(task));
     }
 
     @Test
