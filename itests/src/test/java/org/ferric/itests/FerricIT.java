@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -27,12 +28,12 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
-import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -90,8 +91,8 @@ public class FerricIT {
      */
     @Test
     public void a_nodeGetFastPathAnswersAsJaxRsDoes() throws Exception {
-        boolean filterActive = java.util.Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
-                .flatMap(c -> java.util.Arrays.stream(c.filterDTOs))
+        boolean filterActive = Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
+                .flatMap(c -> Arrays.stream(c.filterDTOs))
                 .anyMatch(f -> "ferric-node-get".equals(f.name));
         assertTrue("NodeGetFilter is registered with the HTTP whiteboard", filterActive);
 

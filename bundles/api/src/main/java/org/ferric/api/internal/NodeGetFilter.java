@@ -2,7 +2,6 @@ package org.ferric.api.internal;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.servlet.Filter;
@@ -15,7 +14,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.ferric.conductor.rpc.ConductorRpc;
 import org.ferric.db.api.DbApi;
-import org.ferric.db.api.Node;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,16 +74,12 @@ public class NodeGetFilter implements Filter {
             return false;
         }
         ApiVersion version;
-        Node node;
         List<String> fields;
-        Function<Node, String> conductorOf;
+        NodeLookup.Renderable read;
         try {
             version = ApiVersion.negotiate(req.getHeader(ApiVersion.HEADER));
             fields = query == null ? null : Args.stringList(query.substring("fields=".length()));
-            NodeRenderer.checkFields(fields, version);
-            node = NodeLookup.find(db, ident, version);
-            conductorOf = NodeLookup.conductorOf(rpc);
-            conductorOf.apply(node);
+            read = NodeLookup.readForAnswer(db, rpc, ident, version, fields);
         } catch (RuntimeException refused) {
             // JAX-RS answers it, with the error Ironic gives
             return false;
@@ -93,9 +87,9 @@ public class NodeGetFilter implements Filter {
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("application/json");
         ApiVersionFilter.writeHeaders(version, resp::setHeader);
-        NodeRenderer renderer = new NodeRenderer(version, new Links(base(req)), conductorOf);
+        NodeRenderer renderer = new NodeRenderer(version, new Links(base(req)), read.conductorOf());
         try (JsonGenerator json = Json.streamingGenerator(resp.getOutputStream())) {
-            renderer.write(json, node, fields);
+            renderer.write(json, read.node(), fields);
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package org.ferric.api.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,6 +31,23 @@ final class NodeLookup {
             node = Optional.empty();
         }
         return node.orElseThrow(() -> ApiError.nodeNotFound(ident));
+    }
+
+    /**
+     * What an answer of one node ({@code GET /v1/nodes/{ident}}) needs before it starts writing: the
+     * node, the fields checked, and its conductor asked now, while an error can still be answered
+     * (the answer is streamed). Shared by {@link NodesResource#get} and {@link NodeGetFilter}.
+     */
+    static Renderable readForAnswer(DbApi db, ConductorRpc rpc, String ident, ApiVersion version, List<String> fields) {
+        Node node = find(db, ident, version);
+        NodeRenderer.checkFields(fields, version);
+        Function<Node, String> conductorOf = conductorOf(rpc);
+        conductorOf.apply(node);
+        return new Renderable(node, conductorOf);
+    }
+
+    /** A node read for an answer, with the conductor lookup that already knows about it. */
+    record Renderable(Node node, Function<Node, String> conductorOf) {
     }
 
     /**

@@ -134,12 +134,9 @@ public class NodesResource {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         rejectUnexpected(q, Set.of("fields"));
         List<String> fields = Args.stringList(q.getFirst("fields"));
-        Node node = NodeLookup.find(db, ident, version);
-        NodeRenderer.checkFields(fields, version);
-        Function<Node, String> conductorOf = NodeLookup.conductorOf(rpc);
-        conductorOf.apply(node); // asks the conductor now, while an error can still be answered
-        NodeRenderer renderer = new NodeRenderer(version, Links.of(uri, settings), conductorOf);
-        return streamed(json -> renderer.write(json, node, fields));
+        NodeLookup.Renderable read = NodeLookup.readForAnswer(db, rpc, ident, version, fields);
+        NodeRenderer renderer = new NodeRenderer(version, Links.of(uri, settings), read.conductorOf());
+        return streamed(json -> renderer.write(json, read.node(), fields));
     }
 
     @PATCH

@@ -77,31 +77,9 @@ public class DbApiImpl implements DbApi {
         LOG.info("Database ready; schema migrations applied now: {}", applied.isEmpty() ? "none" : applied);
     }
 
-    private static final int TX_ATTEMPTS = 4;
-
-    /**
-     * One transaction; retried when the database gave up on a lock (SQL state class 40: Derby's lock
-     * timeout and deadlock, PostgreSQL's serialization failure and deadlock). Such a transaction was
-     * rolled back whole, so running it again is safe. Derby answers so, for instance, to the first
-     * concurrent inserts into a new table while it allocates the identity range.
-     */
+    /** One transaction, run again if it lost a lock race ({@link LockRetry}). */
     private <R> R tx(EmFunction<R> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return jpa.txExpr(TransactionType.Required, work);
-            } catch (RuntimeException e) {
-                if (attempt >= TX_ATTEMPTS || !ConstraintViolations.isTransientLockFailure(e)) {
-                    throw e;
-                }
-                LOG.debug("Transaction lost a lock race (attempt {}), retrying: {}", attempt, ConstraintViolations.summary(e));
-                try {
-                    Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return LockRetry.run(() -> jpa.txExpr(TransactionType.Required, work));
     }
 
     // ---- nodes ----

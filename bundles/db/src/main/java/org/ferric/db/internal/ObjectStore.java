@@ -45,29 +45,12 @@ final class ObjectStore {
         this.dataSource = dataSource;
     }
 
-    private static final int TX_ATTEMPTS = 4;
-
     /**
-     * One transaction; retried, as {@code DbApiImpl}'s are, when the database gave up on a lock (SQL
-     * state class 40): six inspections storing their inventories at once timed out on Derby's locks
-     * of {@code node_inventory}, and the lab's inspection failed with it.
+     * One transaction, run again if it lost a lock race ({@link LockRetry}): six inspections storing
+     * their inventories at once timed out on Derby's locks of {@code node_inventory}.
      */
     <R> R tx(Work<R> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return once(work);
-            } catch (RuntimeException e) {
-                if (attempt >= TX_ATTEMPTS || !ConstraintViolations.isTransientLockFailure(e)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return LockRetry.run(() -> once(work));
     }
 
     private <R> R once(Work<R> work) {
