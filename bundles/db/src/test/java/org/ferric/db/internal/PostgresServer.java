@@ -38,11 +38,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code -Dferric.pg.icu=en-US} (for example) collates with ICU (PostgreSQL 15+). {@code initdb} refuses to run as
  * root, so as root every PostgreSQL command runs as the user {@code postgres} (which the package
  * creates) through {@code runuser}, or else {@code setpriv}.
+ *
+ * <p>Public, and shipped in this module's test jar, for the integration tests that run the
+ * distribution on PostgreSQL ({@code itests}).
  */
-final class PostgresServer {
-    static final String INSTALL_HINT = "apt-get install postgresql";
+public final class PostgresServer {
+    public static final String INSTALL_HINT = "apt-get install postgresql";
     /** The superuser that initdb creates; trusted, the server listens on 127.0.0.1 only. */
-    static final String USER = "ferric";
+    public static final String USER = "ferric";
 
     private static final String DIR_PREFIX = "ferric-pg-test-";
     private static final String OS_USER = "postgres";
@@ -64,7 +67,7 @@ final class PostgresServer {
     }
 
     /** The server of this JVM, started on first use. Fails, naming the package, if PostgreSQL is missing. */
-    static synchronized PostgresServer get() {
+    public static synchronized PostgresServer get() {
         if (instance == null) {
             instance = start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-test-postgresql"));
@@ -72,12 +75,12 @@ final class PostgresServer {
         return instance;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** A data source for {@code database} on this server, as the user {@link #USER}. */
-    PGSimpleDataSource dataSource(String database) {
+    public PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"127.0.0.1"});
         ds.setPortNumbers(new int[] {port});
@@ -87,7 +90,7 @@ final class PostgresServer {
     }
 
     /** Creates an empty database, unless it exists already. */
-    void createDatabase(String name) {
+    public void createDatabase(String name) {
         admin("CREATE DATABASE " + name, st -> {
             boolean exists;
             try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
@@ -100,7 +103,7 @@ final class PostgresServer {
     }
 
     /** Drops a database, closing whatever connections are still open to it. */
-    void dropDatabase(String name) {
+    public void dropDatabase(String name) {
         admin("DROP DATABASE " + name, st -> st.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"));
     }
 
