@@ -8,7 +8,9 @@
 # Environment (defaults in brackets):
 #   FERRIC_TARBALL   use this distribution instead of building one [build from the checkout]
 #   WORK             scratch dir: Ferric unpack, Ironic state, results [/tmp/ferric-bench]
-#   ROUNDS [2]  COUNT [1000]  PARALLEL [100]  DURATION (wrk s) [10]  GET_REPEAT [2]  LIST_REPEAT [15]
+#   ROUNDS [3]  COUNT [1000]  PARALLEL [100]  DURATION (wrk s) [10]  GET_REPEAT [2]  LIST_REPEAT [15]
+#                    Three rounds, so that the median is one round's figure: round 1 runs on a
+#                    JVM that has just started (interpreter and JIT), and table.py shows it on its own.
 #   LC1000 [1]       also the 1000-node lifecycle (Ironic needs ~8 min for it)
 #   COLD_REPEAT [3]  cold starts per process
 #   SCALE [10000]    Ferric-alone targets, comma separated (e.g. 10000,100000); empty: skip
@@ -29,7 +31,7 @@ if [ "$QUICK" = 1 ]; then
     GET_REPEAT=${GET_REPEAT:-1}; LIST_REPEAT=${LIST_REPEAT:-3}; LC1000=${LC1000:-0}
     COLD_REPEAT=${COLD_REPEAT:-1}; SCALE=${SCALE-}; IDLE_WAIT=${IDLE_WAIT:-2}
 fi
-ROUNDS=${ROUNDS:-2}; COUNT=${COUNT:-1000}; PARALLEL=${PARALLEL:-100}; DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}; COUNT=${COUNT:-1000}; PARALLEL=${PARALLEL:-100}; DURATION=${DURATION:-10}
 GET_REPEAT=${GET_REPEAT:-2}; LIST_REPEAT=${LIST_REPEAT:-15}; LC1000=${LC1000:-1}
 COLD_REPEAT=${COLD_REPEAT:-3}; SCALE=${SCALE-10000}; IDLE_WAIT=${IDLE_WAIT:-20}; JFR=${JFR:-0}
 LOCK=${LOCK-/tmp/ferric-mvn.lock}
