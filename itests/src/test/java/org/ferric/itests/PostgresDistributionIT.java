@@ -110,5 +110,10 @@ public class PostgresDistributionIT {
         assertFalse("the database password is in karaf.log", log.contains(PASSWORD));
         assertFalse("a refused node's secret is in karaf.log", log.contains(REFUSED_SECRET));
         assertFalse("karaf.log has errors:\n" + log, log.contains("| ERROR |"));
+        // the first start created the schema in PostgreSQL, the restart found it current
+        List<String> ready = log.lines().filter(l -> l.contains("Database ready; schema migrations applied now: ")).toList();
+        assertEquals(ready.toString(), 2, ready.size());
+        assertFalse(ready.get(0), ready.get(0).endsWith("applied now: none"));
+        assertTrue(ready.get(1), ready.get(1).endsWith("applied now: none"));
     }
 }
