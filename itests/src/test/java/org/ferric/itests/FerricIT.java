@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The real distribution, driven over HTTP the way a client drives Ironic. */
 @RunWith(PaxExam.class)
@@ -123,6 +125,80 @@ public class FerricIT {
         assertEquals(400, http.get("/v1/nodes/" + uuid + "?colour=red").status());
         assertEquals(406, new Http(FerricDistribution.HTTP_PORT, "1.99").get("/v1/nodes/" + uuid).status());
         http.delete("/v1/nodes/" + uuid);
+    }
+
+    /**
+     * POST /v1/nodes is answered by a servlet filter in front of JAX-RS (NodeCreateFilter); the
+     * bookmark path /nodes still goes through JAX-RS. Both must create and refuse alike.
+     */
+    @Test
+    public void a_nodeCreateFastPathAnswersAsJaxRsDoes() throws Exception {
+        boolean filterActive = Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
+                .flatMap(c -> Arrays.stream(c.filterDTOs))
+                .anyMatch(f -> "ferric-node-create".equals(f.name));
+        assertTrue("NodeCreateFilter is registered with the HTTP whiteboard", filterActive);
+
+        int before = http.get("/v1/nodes?limit=1000").body().get("nodes").size();
+        List<String> created = new ArrayList<>();
+        for (String version : List.of("1.1", "1.31", "latest")) {
+            Http client = new Http(FerricDistribution.HTTP_PORT, version);
+            Map<String, Http.Answer> answers = new HashMap<>();
+            for (String path : List.of("/v1/nodes", "/nodes")) {
+                String name = version.equals("1.1") ? null : "create-" + version.replace('.', '-') + path.replace('/', '-');
+                Map<String, Object> body = new HashMap<>(Map.of("driver", "fake-hardware", "extra", Map.of("k", "v"),
+                        "driver_info", Map.of("fake_password", "s3cret"), "properties", Map.of("cpus", 4)));
+                if (name != null) {
+                    body.put("name", name);
+                }
+                Http.Answer a = client.post(path, body);
+                assertEquals(path + " " + a.raw().body(), 201, a.status());
+                created.add(a.body().get("uuid").asText());
+                answers.put(path, a);
+            }
+            Http.Answer fast = answers.get("/v1/nodes");
+            Http.Answer jaxrs = answers.get("/nodes");
+            for (String header : List.of("Content-Type", "X-OpenStack-Ironic-API-Version",
+                    "X-OpenStack-Ironic-API-Minimum-Version", "X-OpenStack-Ironic-API-Maximum-Version")) {
+                assertEquals(version + " " + header, jaxrs.header(header), fast.header(header));
+            }
+            assertTrue(fast.header("Openstack-Request-Id").startsWith("req-"));
+            // the filter writes a whole body with its length, CXF streams it: the fast path answered
+            assertNotNull("answered by NodeCreateFilter", fast.header("Content-Length"));
+            assertNull("answered by JAX-RS", jaxrs.header("Content-Length"));
+            assertEquals(fast.header("Location"), "http://127.0.0.1:" + FerricDistribution.HTTP_PORT + "/v1/nodes/"
+                    + fast.body().get("uuid").asText(), fast.header("Location"));
+            ObjectNode f = (ObjectNode) fast.body().deepCopy();
+            ObjectNode j = (ObjectNode) jaxrs.body().deepCopy();
+            for (ObjectNode n : List.of(f, j)) {
+                n.remove(List.of("uuid", "name", "created_at", "updated_at", "provision_updated_at", "links", "ports",
+                        "portgroups", "states", "volume"));
+            }
+            assertEquals(version, j, f);
+            assertEquals("******", fast.body().get("driver_info").get("fake_password").asText());
+        }
+
+        // refusals: before the node is created (left to JAX-RS) and by the conductor (answered by the filter)
+        Http latest = new Http(FerricDistribution.HTTP_PORT, "latest");
+        List<Object> refused = List.of("{not json", Map.of("driver", "fake-hardware", "bogus_field", 1),
+                Map.of("driver", "no-such-driver"), Map.of("driver", "fake-hardware", "name", "create-latest-v1-nodes"),
+                Map.of("driver", "fake-hardware", "chassis_uuid", "00000000-0000-0000-0000-00000000dead"));
+        for (Object body : refused) {
+            Http.Answer fast = latest.post("/v1/nodes", body);
+            Http.Answer jaxrs = latest.post("/nodes", body);
+            assertTrue(body + ": " + fast.raw().body(), fast.status() >= 400 && fast.status() < 500);
+            assertEquals(body.toString(), jaxrs.status(), fast.status());
+            assertEquals(body.toString(), jaxrs.raw().body(), fast.raw().body());
+            assertEquals(body.toString(), jaxrs.header("X-OpenStack-Ironic-API-Version"), fast.header("X-OpenStack-Ironic-API-Version"));
+        }
+        assertEquals(406, new Http(FerricDistribution.HTTP_PORT, "1.99").post("/v1/nodes", Map.of("driver", "fake-hardware")).status());
+        // six nodes from six creates: the refusals created none, and nothing was created twice
+        assertEquals(before + 6, http.get("/v1/nodes?limit=1000").body().get("nodes").size());
+        for (String uuid : created) {
+            assertEquals(204, http.delete("/v1/nodes/" + uuid).status());
+        }
+        for (String name : List.of("create-latest-v1-nodes", "create-latest-nodes")) {
+            assertEquals(404, http.get("/v1/nodes/" + name).status());
+        }
     }
 
     @Test

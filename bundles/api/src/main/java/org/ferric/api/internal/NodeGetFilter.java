@@ -87,15 +87,18 @@ public class NodeGetFilter implements Filter {
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("application/json");
         ApiVersionFilter.writeHeaders(version, resp::setHeader);
-        NodeRenderer renderer = new NodeRenderer(version, new Links(base(req)), read.conductorOf());
+        NodeRenderer renderer = new NodeRenderer(version, new Links(base(req, settings)), read.conductorOf());
         try (JsonGenerator json = Json.streamingGenerator(resp.getOutputStream())) {
             renderer.write(json, read.node(), fields);
         }
         return true;
     }
 
-    /** The base URL links are made of, as JAX-RS's {@code UriInfo.getBaseUri()} gives it, or the configured public endpoint. */
-    private String base(HttpServletRequest req) {
+    /**
+     * The base URL links are made of, as JAX-RS's {@code UriInfo.getBaseUri()} gives it, or the
+     * configured public endpoint. Also used by {@link NodeCreateFilter}.
+     */
+    static String base(HttpServletRequest req, ApiSettings settings) {
         if (!settings.publicEndpoint().isEmpty()) {
             return settings.publicEndpoint();
         }

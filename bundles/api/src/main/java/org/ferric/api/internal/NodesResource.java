@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 
 import javax.ws.rs.DELETE;
@@ -95,34 +94,13 @@ public class NodesResource {
         throw ApiError.badRequest("Missing mandatory parameter: node_ident");
     }
 
+    /** Answered in front of JAX-RS by {@link NodeCreateFilter} unless it leaves the request here. */
     @POST
     public Response create(@Context UriInfo uri, @HeaderParam(ApiVersion.HEADER) String versionHeader, String body) {
         ApiVersion version = ApiVersion.negotiate(versionHeader);
-        JsonNode doc = Json.parseBody(body);
-        Map<String, Object> values = NodeBody.validate(NodeBody.CREATE, objectOrFail(doc, "node"));
-        ObjectNode object = (ObjectNode) doc;
-        NodeBody.rejectNewerFields(object, version);
-        if (values.get("uuid") == null) {
-            values.put("uuid", UUID.randomUUID().toString());
-        }
-        if (values.get("conductor_group") == null || "".equals(values.get("conductor_group"))) {
-            values.put("conductor_group", "");
-        }
-        if (values.get("name") != null) {
-            NodeBody.checkNames(List.of((String) values.get("name")), version, "Cannot create node with invalid name ");
-        }
-        Node node = new Node();
-        NodeBody.applyTo(node, values);
-        node.setProvisionState(version.atLeast(11) ? "enroll" : "available");
-        checkChassis(node.getChassisUuid());
-        Node created;
-        try {
-            created = rpc.createNode(node);
-        } catch (DuplicateEntryException e) {
-            throw ApiError.conflict(Conflicts.forNode(e, node.getUuid()));
-        }
+        Node created = NodeCreation.create(rpc, NodeCreation.prepare(db, version, body));
         Links links = Links.of(uri, settings);
-        ObjectNode out = new NodeRenderer(version, links, NodeLookup.conductorOf(rpc)).wholeSeconds().render(created, null);
+        ObjectNode out = NodeCreation.render(rpc, version, links, created);
         return Response.status(201).header("Location", links.url("nodes", created.getUuid())).entity(out).build();
     }
 
@@ -459,12 +437,10 @@ public class NodesResource {
     }
 
     private void checkChassis(String chassisUuid) {
-        if (chassisUuid != null && db.getChassisByUuid(chassisUuid).isEmpty()) {
-            throw ApiError.badRequest("Chassis " + chassisUuid + " could not be found.");
-        }
+        NodeCreation.checkChassis(db, chassisUuid);
     }
 
-    private static ObjectNode objectOrFail(JsonNode doc, String name) {
+    static ObjectNode objectOrFail(JsonNode doc, String name) {
         if (!doc.isObject()) {
             throw ApiError.badRequest("Schema error for " + name + ": " + PyRepr.of(doc) + " is not of type 'object'");
         }
