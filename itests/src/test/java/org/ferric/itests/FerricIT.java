@@ -86,6 +86,14 @@ public class FerricIT {
     @Inject
     private HttpServiceRuntime httpRuntime;
 
+    /** A fast path that silently went missing would only make the API slow: its filter must be in place. */
+    private void assertFilterRegistered(String name) {
+        boolean active = Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
+                .flatMap(c -> Arrays.stream(c.filterDTOs))
+                .anyMatch(f -> name.equals(f.name));
+        assertTrue(name + " is registered with the HTTP whiteboard", active);
+    }
+
     /**
      * GET /v1/nodes/{ident} is answered by a servlet filter in front of JAX-RS (NodeGetFilter); the
      * bookmark path /nodes/{ident} still goes through JAX-RS. Both must answer alike, and the filter
@@ -93,10 +101,7 @@ public class FerricIT {
      */
     @Test
     public void a_nodeGetFastPathAnswersAsJaxRsDoes() throws Exception {
-        boolean filterActive = Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
-                .flatMap(c -> Arrays.stream(c.filterDTOs))
-                .anyMatch(f -> "ferric-node-get".equals(f.name));
-        assertTrue("NodeGetFilter is registered with the HTTP whiteboard", filterActive);
+        assertFilterRegistered("ferric-node-get");
 
         String uuid = createNode("fast-path");
         assertEquals(204, http.put("/v1/nodes/" + uuid + "/traits/CUSTOM_FAST", null).status());
@@ -133,10 +138,7 @@ public class FerricIT {
      */
     @Test
     public void a_nodeCreateFastPathAnswersAsJaxRsDoes() throws Exception {
-        boolean filterActive = Arrays.stream(httpRuntime.getRuntimeDTO().servletContextDTOs)
-                .flatMap(c -> Arrays.stream(c.filterDTOs))
-                .anyMatch(f -> "ferric-node-create".equals(f.name));
-        assertTrue("NodeCreateFilter is registered with the HTTP whiteboard", filterActive);
+        assertFilterRegistered("ferric-node-create");
 
         int before = http.get("/v1/nodes?limit=1000").body().get("nodes").size();
         List<String> created = new ArrayList<>();
