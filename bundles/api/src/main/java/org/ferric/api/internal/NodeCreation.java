@@ -56,6 +56,7 @@ final class NodeCreation {
         return new NodeRenderer(version, links, NodeLookup.conductorOf(rpc)).wholeSeconds().render(created, null);
     }
 
+    /** A chassis the node names must exist; also checked when a PATCH changes it ({@link NodesResource}). */
     static void checkChassis(DbApi db, String chassisUuid) {
         if (chassisUuid != null && db.getChassisByUuid(chassisUuid).isEmpty()) {
             throw ApiError.badRequest("Chassis " + chassisUuid + " could not be found.");

@@ -169,7 +169,7 @@ public class NodesResource {
             throw ApiError.notAcceptable();
         }
         if (!java.util.Objects.equals(node.getChassisUuid(), changed.getChassisUuid())) {
-            checkChassis(changed.getChassisUuid());
+            NodeCreation.checkChassis(db, changed.getChassisUuid());
         }
         if (!java.util.Objects.equals(node.getDriver(), changed.getDriver()) && node.isConsoleEnabled()) {
             throw ApiError.conflict("Node " + ident + " can not update the driver while the console is enabled. "
@@ -434,10 +434,6 @@ public class NodesResource {
 
     private NodeRenderer renderer(ApiVersion version, UriInfo uri) {
         return new NodeRenderer(version, Links.of(uri, settings), NodeLookup.conductorOf(rpc));
-    }
-
-    private void checkChassis(String chassisUuid) {
-        NodeCreation.checkChassis(db, chassisUuid);
     }
 
     static ObjectNode objectOrFail(JsonNode doc, String name) {
